@@ -1,0 +1,4 @@
+export * from './database';
+export * from './migrations';
+export * from './journal';
+export * from './outbox';
