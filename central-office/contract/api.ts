@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { CertificateRecord } from '../../catalog/records';
+import { IssuanceEvent } from './events';
+
+/**
+ * The central office's HTTP API as the kiosk sees it: paths, request and response bodies (zod). Both ends import
+ * these schemas, so a change here is a change of contract and must be documented in docs/central-office-api.md.
+ *
+ * Every request is signed per kiosk (HMAC, see auth in central-office/); bodies are JSON; all paths under /v1.
+ * Failures the kiosk must handle come back as `{ error: { code, message } }` with a 4xx/5xx status.
+ */
+
+export const ApiError = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+// ---- identity: POST /v1/identity/verify -------------------------------------------------------------------
+export const IdentityVerifyRequest = z.object({
+  /** The full resident number, only ever in transit (TLS) and only to this endpoint. */
+  residentNumber: z.string().regex(/^\d{6}-\d{7}$/),
+  /** The fingerprint template uploaded from the reader (R30x character file), base64. */
+  template: z.string().min(1),
+  /** The documents the citizen asked for, so the token is scoped to them. */
+  documentCodes: z.array(z.string()).min(1),
+});
+export type IdentityVerifyRequest = z.infer<typeof IdentityVerifyRequest>;
+
+export const IdentityVerdict = z.discriminatedUnion('verified', [
+  z.object({
+    verified: z.literal(true),
+    /** Short-lived token that record requests carry. */
+    token: z.string(),
+    expiresAt: z.string().datetime(),
+    /** The citizen's fee entitlements (e.g. basic-livelihood-recipient). */
+    entitlements: z.array(z.string()),
+    /** The name shown on the confirmation screen ("홍길동 님"), never stored by the kiosk. */
+    displayName: z.string(),
+  }),
+  z.object({
+    verified: z.literal(false),
+    reason: z.enum(['no-match', 'unknown-resident', 'poor-template', 'locked']),
+    /** Attempts left for this resident number before it is locked for the day (0 = use the counter). */
+    attemptsLeft: z.number().int().nonnegative(),
+  }),
+]);
+export type IdentityVerdict = z.infer<typeof IdentityVerdict>;
+
+// ---- records: POST /v1/records ----------------------------------------------------------------------------
+export const RecordRequest = z.object({
+  documentCode: z.string(),
+  options: z.record(z.string(), z.union([z.boolean(), z.string(), z.number()])),
+  /** Required for identity documents; absent for public records (land, building, registry). */
+  token: z.string().optional(),
+  copies: z.number().int().positive(),
+});
+export type RecordRequest = z.infer<typeof RecordRequest>;
+
+export const RecordResponse = z.object({
+  record: CertificateRecord,
+  /** Reserved for this document: printed on every page and confirmed by the `document.issued` event. */
+  issuanceNumber: z.string(),
+  verificationNumber: z.string(),
+  /** Whether the record belongs to the kiosk's own district (in-district fee). */
+  inDistrict: z.boolean(),
+});
+export type RecordResponse = z.infer<typeof RecordResponse>;
+
+// ---- issuance-log ingest: POST /v1/events -----------------------------------------------------------------
+export const EventBatch = z.object({ events: z.array(IssuanceEvent).min(1).max(1000) });
+export type EventBatch = z.infer<typeof EventBatch>;
+
+export const EventBatchAck = z.object({
+  /** Newly stored. */
+  accepted: z.array(z.string()),
+  /** Already stored earlier (a re-sent batch): acknowledged, not counted again. */
+  duplicates: z.array(z.string()),
+  /** Refused for good (invalid payload); the kiosk keeps them for a technician, never re-sends them blindly. */
+  rejected: z.array(z.object({ eventId: z.string(), reason: z.string() })),
+});
+export type EventBatchAck = z.infer<typeof EventBatchAck>;
+
+// ---- heartbeat: POST /v1/heartbeat ------------------------------------------------------------------------
+export const Heartbeat = z.object({
+  softwareVersion: z.string(),
+  devices: z.record(z.string(), z.object({ state: z.string(), detail: z.string().optional() })),
+  paper: z.object({ a4Sheets: z.number().int().nullable(), receiptLow: z.boolean() }),
+  coins: z.record(z.string(), z.number().int()),
+  cashBox: z.object({ notes: z.number().int(), total: z.number().int() }),
+  queue: z.object({ depth: z.number().int(), oldestUnsentAgeSeconds: z.number().nullable() }),
+});
+export type Heartbeat = z.infer<typeof Heartbeat>;
+
+// ---- document verification: GET /v1/documents/verify?issuance=…&code=… -----------------------------------
+/** What a bank clerk's check returns. Public: a verifier is not a kiosk (no signature needed). */
+export const DocumentVerification = z.discriminatedUnion('valid', [
+  z.object({
+    valid: z.literal(true),
+    issuanceNumber: z.string(),
+    documentCode: z.string(),
+    documentName: z.string(),
+    issuedAt: z.string().datetime(),
+    kioskId: z.string(),
+    kioskName: z.string(),
+    pages: z.number().int().positive(),
+    copies: z.number().int().positive(),
+  }),
+  z.object({ valid: z.literal(false), reason: z.enum(['unknown', 'mismatch', 'not-issued']) }),
+]);
+export type DocumentVerification = z.infer<typeof DocumentVerification>;
+
+/**
+ * What the QR code on every page carries: enough to call the verification endpoint.
+ * `KRDOC1|<issuanceNumber>|<verificationNumber>|<kioskId>`
+ */
+export const QR_PREFIX = 'KRDOC1';
+export function verificationQrText(issuanceNumber: string, verificationNumber: string, kioskId: string): string {
+  return [QR_PREFIX, issuanceNumber, verificationNumber, kioskId].join('|');
+}
+export function parseVerificationQr(text: string): { issuanceNumber: string; verificationNumber: string; kioskId: string } | null {
+  const parts = text.split('|');
+  if (parts.length !== 4 || parts[0] !== QR_PREFIX) return null;
+  const [, issuanceNumber, verificationNumber, kioskId] = parts as [string, string, string, string];
+  return { issuanceNumber, verificationNumber, kioskId };
+}
+
+export const API_PATHS = {
+  identityVerify: '/v1/identity/verify',
+  records: '/v1/records',
+  events: '/v1/events',
+  heartbeat: '/v1/heartbeat',
+  documentVerify: '/v1/documents/verify',
+} as const;
