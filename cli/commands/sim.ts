@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { receiptPrinterSimRunner } from '../../devices/receipt-printer/sim-command';
 
 /**
  * `kiosk sim <device> --port PATH`: one device simulator on a serial path (one end of a socat pty pair), control
@@ -11,6 +12,7 @@ export type SimulatorRunner = {
 };
 
 export const SIMULATORS: Record<string, SimulatorRunner> = {};
+SIMULATORS['receipt-printer'] = receiptPrinterSimRunner;
 
 export function registerSim(program: Command): void {
   program
