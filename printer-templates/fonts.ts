@@ -22,6 +22,37 @@ const FILES: Record<TypefaceWeight, string> = {
 /** Characters every paper needs; checked when the fonts are loaded so that a font swap cannot silently print tofu. */
 export const REQUIRED_CHARACTERS = '가힣₩￦※·○●■□①';
 
+/**
+ * OpenType features applied when laying out text: kerning only. PretendardGOV carries many contextual lookups
+ * (calt, clig …) for typographic niceties — a raised hyphen between digits, arrows from `->` — that make fontkit's
+ * shaping five times slower and that no certificate or receipt needs. Hangul syllables are precomposed, so the
+ * Hangul shaper's own jamo features still apply and nothing Korean changes.
+ */
+export const LAYOUT_FEATURES: Readonly<Record<string, boolean>> = {
+  ccmp: false,
+  locl: false,
+  rlig: false,
+  mark: false,
+  mkmk: false,
+  calt: false,
+  clig: false,
+  liga: false,
+  rclt: false,
+  curs: false,
+  kern: true,
+};
+
+/**
+ * The parsed font with `layout` defaulting to LAYOUT_FEATURES. pdfkit calls `layout(text)` without features on
+ * its per-word cached path, so the default has to live on the font object itself.
+ */
+function withLayoutFeatures(font: Font): Font {
+  const layout = font.layout.bind(font);
+  return Object.create(font, {
+    layout: { value: (text: string, features?: readonly string[] | Record<string, boolean>) => layout(text, features ?? LAYOUT_FEATURES) },
+  }) as Font;
+}
+
 let cache: Record<TypefaceWeight, Font> | undefined;
 
 function packageDir(): string {
@@ -37,8 +68,8 @@ export function typefacePath(weight: TypefaceWeight): string {
 export function typefaces(): Record<TypefaceWeight, Font> {
   if (cache) return cache;
   const loaded = {
-    regular: create(readFileSync(typefacePath('regular'))),
-    bold: create(readFileSync(typefacePath('bold'))),
+    regular: withLayoutFeatures(create(readFileSync(typefacePath('regular')))),
+    bold: withLayoutFeatures(create(readFileSync(typefacePath('bold')))),
   };
   for (const [weight, font] of Object.entries(loaded)) {
     for (const character of REQUIRED_CHARACTERS) {

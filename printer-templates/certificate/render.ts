@@ -90,8 +90,6 @@ export async function renderCertificate(request: CertificateRequest): Promise<Re
     size: 'A4',
     margin: 0,
     bufferPages: true,
-    // pdfkit accepts a parsed fontkit font; its types only list file names and buffers.
-    font: fonts.regular as unknown as string,
     info: {
       Title: document.name.ko,
       Author: record.authority.name,
@@ -101,8 +99,11 @@ export async function renderCertificate(request: CertificateRequest): Promise<Re
       CreationDate: meta.issuedAt,
     },
   });
+  // pdfkit accepts a parsed fontkit font; its types only list file names and buffers. The default Helvetica is
+  // never drawn with, so it is never embedded.
   doc.registerFont('regular', fonts.regular as unknown as string);
   doc.registerFont('bold', fonts.bold as unknown as string);
+  doc.font('regular');
   const chunks: Uint8Array[] = [];
   doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
   const finished = new Promise<void>((resolve, reject) => {
