@@ -1,4 +1,4 @@
-import type { Font, PathCommand } from 'fontkit';
+import type { PathCommand } from 'fontkit';
 import { typefaces } from '../fonts';
 
 /**
@@ -126,39 +126,51 @@ export type RasterTextOptions = {
   readonly underline?: boolean;
 };
 
-export function textWidthDots(text: string, font: Font, emDots: number, scaleX: number): number {
-  const run = font.layout(text);
-  const scale = (emDots / font.unitsPerEm) * scaleX;
-  return run.positions.reduce((sum, position) => sum + position.xAdvance * scale, 0);
+/** Dots a character takes on a receipt printer: 12 for single-byte, 24 for double-byte (Korean) characters. */
+export function characterDots(character: string, doubleWidth = false): number {
+  return ((character.codePointAt(0) ?? 0) < 0x80 ? 12 : 24) * (doubleWidth ? 2 : 1);
 }
 
-/** One line of text as a bitmap `width` dots wide, 24 (or 48) dots tall. */
+/**
+ * One line of text as a bitmap `width` dots wide, 24 (or 48) dots tall. Characters sit in the printer's fixed
+ * cells (12 or 24 dots wide, doubled for double width), as a receipt printer's own font does, so that columns
+ * padded with spaces line up; a glyph wider than its cell is narrowed to fit.
+ */
 export function rasterizeLine(text: string, options: RasterTextOptions): Bitmap {
   const lineHeight = (options.lineHeight ?? 24) * (options.doubleHeight ? 2 : 1);
   const bitmap = blankBitmap(options.width, lineHeight);
   const font = typefaces()[options.bold ? 'bold' : 'regular'];
-  const scaleX = options.doubleWidth ? 2 : 1;
   const scaleY = options.doubleHeight ? 2 : 1;
+  const baseScaleX = options.doubleWidth ? 2 : 1;
   // The em is sized so that ascent to descent fills the line, as a printer's 24-dot font does.
-  const emDots = ((options.lineHeight ?? 24) * font.unitsPerEm) / (font.ascent - font.descent);
-  const unit = emDots / font.unitsPerEm;
-  const run = font.layout(text);
-  const total = run.positions.reduce((sum, position) => sum + position.xAdvance * unit * scaleX, 0);
-  let penX = options.align === 'center' ? (options.width - total) / 2 : options.align === 'right' ? options.width - total : 0;
-  penX = Math.max(0, penX);
+  const unit = (options.lineHeight ?? 24) / (font.ascent - font.descent);
+  const characters = [...text];
+  const total = characters.reduce((sum, character) => sum + characterDots(character, options.doubleWidth), 0);
+  let cellX = options.align === 'center' ? Math.floor((options.width - total) / 2) : options.align === 'right' ? options.width - total : 0;
+  cellX = Math.max(0, cellX);
   const baseline = font.ascent * unit * scaleY;
   const edges: Edge[] = [];
-  run.glyphs.forEach((glyph, index) => {
-    const position = run.positions[index];
-    const originX = penX + (position?.xOffset ?? 0) * unit * scaleX;
-    const originY = baseline - (position?.yOffset ?? 0) * unit * scaleY;
-    flatten(glyph.path.commands, (x, y) => [originX + x * unit * scaleX, originY - y * unit * scaleY], edges);
-    penX += (position?.xAdvance ?? 0) * unit * scaleX;
-  });
+  for (const character of characters) {
+    const cell = characterDots(character, options.doubleWidth);
+    if (character !== ' ') {
+      const run = font.layout(character);
+      const advance = run.positions.reduce((sum, position) => sum + position.xAdvance, 0) * unit * baseScaleX;
+      const scaleX = advance > cell ? (baseScaleX * cell) / advance : baseScaleX;
+      let penX = cellX + Math.max(0, (cell - advance * (scaleX / baseScaleX)) / 2);
+      run.glyphs.forEach((glyph, index) => {
+        const position = run.positions[index];
+        const originX = penX + (position?.xOffset ?? 0) * unit * scaleX;
+        const originY = baseline - (position?.yOffset ?? 0) * unit * scaleY;
+        flatten(glyph.path.commands, (x, y) => [originX + x * unit * scaleX, originY - y * unit * scaleY], edges);
+        penX += (position?.xAdvance ?? 0) * unit * scaleX;
+      });
+    }
+    cellX += cell;
+  }
   fill(bitmap, edges);
   if (options.underline) {
     const y = Math.min(lineHeight - 1, Math.round(baseline + 2));
-    for (let x = 0; x < Math.min(options.width, Math.ceil(penX)); x++) setDot(bitmap, x, y);
+    for (let x = 0; x < Math.min(options.width, cellX); x++) setDot(bitmap, x, y);
   }
   return bitmap;
 }
