@@ -58,6 +58,7 @@ export async function createKioskService(
     hours: config.hours,
     disabledDocuments: config.disabledDocuments,
     pxPerMm: config.display.pxPerMm,
+    simulated: Object.values(config.devices).some((device) => device.driver === 'simulated'),
     clock,
     log,
   });

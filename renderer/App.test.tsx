@@ -2,8 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DOCUMENTS } from '../catalog';
 import type { KioskCommand } from '../kiosk/api/contract';
-import type { ViewModel } from '../state-machines/view-model';
-import { tileOf } from '../state-machines/view-model';
+import { DEFAULT_DISPLAY, tileOf, type ViewModel } from '../state-machines/view-model';
 import { App } from './App';
 import type { KioskClient } from './api/client';
 
@@ -28,24 +27,27 @@ const tiles = DOCUMENTS.map((document) =>
   tileOf(document, document.availability === 'office-hours' ? { available: false, reason: 'office-hours-only' } : { available: true }),
 );
 
-function view(overrides: Partial<ViewModel>): ViewModel {
+function view(screen: Partial<ViewModel> & Pick<ViewModel, 'screen'>): ViewModel {
   return {
     revision: 1,
-    screen: 'attract',
     language: 'ko',
     step: null,
-    kiosk: { kioskId: 'GJ-HALL-01', name: { ko: '금정구청 민원실', en: 'Geumjeong-gu Office' }, hoursText: '08:30–24:00', open: true, pxPerMm: 3.64 },
-    documents: tiles,
-    selected: null,
-    ...overrides,
-  };
+    kiosk: { kioskId: 'GJ-HALL-01', name: { ko: '금정구청 민원실', en: 'Geumjeong-gu Office' }, hoursText: '08:30–24:00', open: true, pxPerMm: 3.64, simulated: true },
+    display: DEFAULT_DISPLAY,
+    basket: { lines: [], total: null },
+    timeout: null,
+    keypad: null,
+    canCancel: false,
+    canGoBack: screen.screen !== 'attract',
+    ...screen,
+  } as ViewModel;
 }
 
 describe('the touch UI skeleton', () => {
   it('shows the attract screen in Korean with the hours and the number of documents', async () => {
     const { client, sent, push } = fakeClient();
     render(<App client={client} />);
-    push(view({}));
+    push(view({ screen: 'attract', documents: tiles }));
     expect(screen.getByRole('heading', { level: 2, name: '금정구청 민원실' })).toBeInTheDocument();
     expect(screen.getByText(/운영 시간 08:30–24:00/)).toBeInTheDocument();
     expect(screen.getByText(/발급 가능한 서류 29종/)).toBeInTheDocument();
@@ -57,7 +59,7 @@ describe('the touch UI skeleton', () => {
   it('shows the attract screen in English', () => {
     const { client, push } = fakeClient();
     render(<App client={client} />);
-    push(view({ language: 'en' }));
+    push(view({ screen: 'attract', documents: tiles, language: 'en' }));
     expect(screen.getByRole('heading', { level: 1, name: 'Civil Document Kiosk' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Touch the screen to start' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Home' })).toBeInTheDocument();
@@ -69,7 +71,7 @@ describe('the touch UI skeleton', () => {
   ] as const)('lists documents 8 to a page with fees and availability (%s)', async (language, title, first, fee, unavailable, next) => {
     const { client, sent, push } = fakeClient();
     render(<App client={client} />);
-    push(view({ screen: 'choose-document', step: 'choose', language }));
+    push(view({ screen: 'choose-document', documents: tiles, step: 'choose', language }));
     expect(screen.getByRole('heading', { name: title })).toBeInTheDocument();
     const listed = screen.getAllByRole('listitem').filter((item) => item.querySelector('.tile'));
     expect(listed).toHaveLength(8);
@@ -90,7 +92,7 @@ describe('the touch UI skeleton', () => {
   ] as const)('shows the chosen document (%s)', (language, name, fee) => {
     const { client, push } = fakeClient();
     render(<App client={client} />);
-    push(view({ screen: 'document-options', step: 'choose', language, selected: tiles[0]!, documents: [] }));
+    push(view({ screen: 'document-options', step: 'choose', language, document: tiles[0]!, options: [], problems: {} }));
     expect(screen.getByRole('heading', { name })).toBeInTheDocument();
     expect(screen.getByText(fee)).toBeInTheDocument();
   });

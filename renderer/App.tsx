@@ -60,7 +60,7 @@ function Kiosk({ view, send }: { view: ViewModel; send(command: KioskCommand): v
         )}
         {view.screen === 'document-options' && <DocumentOptionsScreen view={view} />}
       </main>
-      <BottomBar onHome={() => send({ type: 'home' })} onBack={() => send({ type: 'back' })} canGoBack={view.screen !== 'attract'} />
+      <BottomBar onHome={() => send({ type: 'home' })} onBack={() => send({ type: 'back' })} canGoBack={view.canGoBack} />
     </div>
   );
 }

@@ -17,6 +17,7 @@ beforeEach(async () => {
     hours: DISTRICT_OFFICE_HOURS,
     disabledDocuments: [],
     pxPerMm: 3.64,
+    simulated: true,
     clock: new FakeClock(Date.parse('2026-11-25T10:00:00+09:00')),
     log: silentLogger(),
   });

@@ -26,6 +26,7 @@ export type SessionRuntimeOptions = {
   readonly hours: OperatingHours;
   readonly disabledDocuments: readonly string[];
   readonly pxPerMm: number;
+  readonly simulated: boolean;
   readonly clock: Clock;
   readonly log: Logger;
 };
@@ -59,6 +60,7 @@ export function createSessionRuntime(options: SessionRuntimeOptions): SessionRun
       hoursText: today ? `${today.open}–${today.close}` : '',
       open: isKioskOpen(options.hours, clock.now()),
       pxPerMm: options.pxPerMm,
+      simulated: options.simulated,
     };
   };
 
@@ -102,6 +104,23 @@ export function createSessionRuntime(options: SessionRuntimeOptions): SessionRun
         return { type: 'BACK' };
       case 'home':
         return { type: 'HOME' };
+      case 'setOption':
+      case 'confirmOptions':
+      case 'addAnother':
+      case 'removeDocument':
+      case 'setCopies':
+      case 'proceed':
+      case 'enterDigit':
+      case 'deleteDigit':
+      case 'clearDigits':
+      case 'confirmResidentNumber':
+      case 'retryFingerprint':
+      case 'pay':
+      case 'acknowledge':
+      case 'extendTime':
+      case 'cancel':
+      case 'setDisplay':
+        return { rejected: { accepted: false, reason: 'not-now', detail: `${command.type} is not part of the walking skeleton yet` } };
     }
   };
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { ViewModel } from '../../state-machines/view-model';
+import type { ViewOf } from '../../state-machines/view-model';
 
-export function AttractScreen({ view, onTouch, onLanguage }: { view: ViewModel; onTouch(): void; onLanguage(language: 'ko' | 'en'): void }) {
+export function AttractScreen({ view, onTouch, onLanguage }: { view: ViewOf<'attract'>; onTouch(): void; onLanguage(language: 'ko' | 'en'): void }) {
   const { t } = useTranslation();
   const available = view.documents.filter((document) => document.available).length;
   return (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentTile, ViewModel } from '../../state-machines/view-model';
+import type { DocumentTile, ViewOf } from '../../state-machines/view-model';
 
 /** At most 8 choices per screen (2 × 4), pages instead of scrolling (ui.md). */
 export const TILES_PER_PAGE = 8;
@@ -19,7 +19,7 @@ function Tile({ tile, language, onSelect }: { tile: DocumentTile; language: 'ko'
   );
 }
 
-export function ChooseDocumentScreen({ view, onSelect }: { view: ViewModel; onSelect(code: string): void }) {
+export function ChooseDocumentScreen({ view, onSelect }: { view: ViewOf<'choose-document'>; onSelect(code: string): void }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(0);
   const pages = Math.max(1, Math.ceil(view.documents.length / TILES_PER_PAGE));

@@ -1,13 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { ViewModel } from '../../state-machines/view-model';
+import type { ViewOf } from '../../state-machines/view-model';
 
-export function DocumentOptionsScreen({ view }: { view: ViewModel }) {
+export function DocumentOptionsScreen({ view }: { view: ViewOf<'document-options'> }) {
   const { t } = useTranslation();
-  if (!view.selected) return null;
   return (
     <>
-      <h2>{t('options.title', { name: view.selected.name[view.language] })}</h2>
-      <p>{t('options.fee', { fee: view.selected.fee.toLocaleString('en-US') })}</p>
+      <h2>{t('options.title', { name: view.document.name[view.language] })}</h2>
+      <p>{t('options.fee', { fee: view.document.fee.toLocaleString('en-US') })}</p>
     </>
   );
 }
