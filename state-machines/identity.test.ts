@@ -2,11 +2,14 @@ import { createActor, fromCallback, type Actor } from 'xstate';
 import { FakeClock } from '../common/clock';
 import { silentLogger } from '../common/log';
 import { createFingerprintReader, type FingerprintSimulatorControl } from '../devices/fingerprint/factory';
+import { createKeypad } from '../devices/keypad/factory';
+import type { NavigationKey } from '../devices/keypad/keys';
 import { identityMachineFor } from '../kiosk/identity/actor';
 import { IDENTITY_MESSAGES } from '../kiosk/identity/messages';
 import { IdentityService } from '../kiosk/identity/service';
 import { FakeIdentityVerifier } from '../test/support/fake-identity-verifier';
 import {
+  identityEventForKeypad,
   identityMachine,
   identityView,
   MAX_IDENTITY_ATTEMPTS,
@@ -236,5 +239,34 @@ describe('identity machine with a scripted identify actor (pure)', () => {
     }
     expect(retries).toBe(7);
     expect(actor.getSnapshot().output).toEqual({ result: 'use-counter', reason: 'too-many-captures' });
+  });
+});
+
+describe('identity with the tactile keypad and earphone alone', () => {
+  it('a blind citizen types the number, confirms, retries after no match and is verified', async () => {
+    const r = await rig();
+    const { keypad, simulator: keys } = createKeypad({ driver: 'simulated' }, { clock: r.clock, log: silentLogger() });
+    let voice = false;
+    keypad.onCommand((command) => {
+      if (command.type === 'voice-guidance') voice = command.on;
+      const event = identityEventForKeypad(command, r.view());
+      if (event) r.actor.send(event);
+    });
+    await keypad.start();
+    keys!.plugEarphone();
+    const press = async (...pressed: NavigationKey[]) => {
+      for (const key of pressed) keys!.press(key);
+      await r.clock.advance(10);
+    };
+    await press(...[...'9001011234560'].map((digit) => `digit-${digit}` as NavigationKey));
+    expect(voice).toBe(true);
+    await press('erase', 'digit-8', 'select');
+    expect(r.view()).toMatchObject({ screen: 'fingerprint', residentNumber: '900101-1******' });
+    r.simulator.placeWrongFinger();
+    await r.until((v) => v.screen === 'retry');
+    await press('select'); // = try again
+    expect(r.view().screen).toBe('fingerprint');
+    r.simulator.placeFinger(PERSON);
+    await r.until((v) => v.screen === 'verified');
   });
 });

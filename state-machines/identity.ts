@@ -1,6 +1,7 @@
 import { assign, fromCallback, setup, type SnapshotFrom } from 'xstate';
 import { findDocument } from '../catalog';
 import type { FingerGuidance } from '../devices/fingerprint/driver';
+import type { NavigationCommand } from '../devices/keypad/keys';
 import { ResidentNumberEntry, type EntryKey } from '../kiosk/identity/entry';
 import type { IdentityMessageKey } from '../kiosk/identity/messages';
 import type { ResidentNumber, ResidentNumberRejectionKind, ResidentNumberWarningKind } from '../kiosk/identity/resident-number';
@@ -418,5 +419,32 @@ export function identityView(snapshot: IdentitySnapshot): IdentityView {
       return { ...base, screen: 'cancelled', actions: [] };
     case 'notRequired':
       return { ...base, screen: 'not-required', actions: [] };
+  }
+}
+
+/**
+ * The tactile keypad's commands on the identity screens (a blind citizen with keypad and earphone alone): digits,
+ * erase and clear type the number; select confirms or retries; back returns to the number from a question.
+ * Commands it returns `undefined` for are the session's (move focus, help, volume, back from the first screen).
+ */
+export function identityEventForKeypad(command: NavigationCommand, view: IdentityView): IdentityEvent | undefined {
+  switch (command.type) {
+    case 'digit':
+      return view.screen === 'resident-number' ? { type: 'KEY', key: { type: 'digit', digit: command.digit } } : undefined;
+    case 'erase':
+      return view.screen === 'resident-number' ? { type: 'KEY', key: { type: 'erase' } } : undefined;
+    case 'clear':
+      return view.screen === 'resident-number' ? { type: 'KEY', key: { type: 'clear' } } : undefined;
+    case 'select':
+      if (view.actions.includes('retry')) return { type: 'RETRY' };
+      return view.actions.includes('confirm') ? { type: 'CONFIRM' } : undefined;
+    case 'back':
+      return view.actions.includes('edit') ? { type: 'EDIT' } : undefined;
+    case 'move':
+    case 'help':
+    case 'volume':
+    case 'speech-rate':
+    case 'voice-guidance':
+      return undefined;
   }
 }
