@@ -81,6 +81,9 @@ describe('identity machine: what the citizen sees', () => {
     await r.until((view) => view.screen === 'verified');
     expect(r.view().message).toBe('identity.verified');
     expect(r.actor.getSnapshot().output).toMatchObject({ result: 'verified', token: 'token-resident-copy+land-ledger' });
+    const output = r.actor.getSnapshot().output;
+    expect(output?.result === 'verified' && output.displayName.reveal()).toBe('홍길동');
+    expect(JSON.stringify(r.actor.getPersistedSnapshot())).not.toContain('홍길동');
     // The number is gone from memory once the step is over.
     expect(r.actor.getSnapshot().context.residentNumber?.isWiped).toBe(true);
     expect(r.view().residentNumber).toBe('______-_______');

@@ -4,6 +4,7 @@ import type { FingerGuidance } from '../devices/fingerprint/driver';
 import type { NavigationCommand } from '../devices/keypad/keys';
 import { ResidentNumberEntry, type EntryKey } from '../kiosk/identity/entry';
 import type { IdentityMessageKey } from '../kiosk/identity/messages';
+import type { PrivateText } from '../kiosk/identity/private-text';
 import type { ResidentNumber, ResidentNumberRejectionKind, ResidentNumberWarningKind } from '../kiosk/identity/resident-number';
 import type { IdentifyOutcome, IdentifyProgress } from '../kiosk/identity/service';
 
@@ -54,7 +55,8 @@ export type IdentityResult =
       readonly token: string;
       readonly expiresAt: string;
       readonly entitlements: readonly string[];
-      readonly displayName: string;
+      /** For the confirmation screen only (`reveal()`); masked in snapshots and logs. */
+      readonly displayName: PrivateText;
     }
   | { readonly result: 'not-required' }
   | { readonly result: 'use-counter'; readonly reason: 'attempts-exhausted' | 'locked' | 'too-many-captures' }

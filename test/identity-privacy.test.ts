@@ -85,5 +85,7 @@ describe('identity privacy: nothing at rest', () => {
     expect(logText).toContain('identity.check.end');
     expect(logText).toContain('fingerprint.capture.end');
     expect(logText).toContain('session.view');
+    // The name from the verdict is shown on screen, never written down.
+    expect(logText).not.toContain('홍길동');
   });
 });

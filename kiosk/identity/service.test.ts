@@ -50,7 +50,9 @@ describe('IdentityService', () => {
     simulator.placeFinger(PERSON);
     const number = residentNumber(PERSON, clock.now());
     const outcome = await settle(clock, service.identify({ residentNumber: number, documentCodes: DOCUMENTS, onProgress: (p) => progress.push(p.type) }));
-    expect(outcome).toMatchObject({ kind: 'verified', token: 'token-resident-copy', displayName: '홍길동' });
+    expect(outcome).toMatchObject({ kind: 'verified', token: 'token-resident-copy' });
+    expect(outcome.kind === 'verified' && outcome.displayName.reveal()).toBe('홍길동');
+    expect(JSON.stringify(outcome)).toContain('"displayName":"홍*동"');
     expect(progress).toEqual(['waiting-for-finger', 'finger-detected', 'uploading', 'verifying']);
     expect(verifier.received[0]?.residentNumber).toBe(PERSON);
     expect(verifier.received[0]?.template.some((byte) => byte !== 0)).toBe(true);

@@ -3,6 +3,7 @@ import type { Clock } from '../../common/clock';
 import type { Logger } from '../../common/log';
 import type { Result } from '../../common/result';
 import type { CaptureFailure, CaptureProgress, FingerprintReader, ReaderFault } from '../../devices/fingerprint/driver';
+import { PrivateText } from './private-text';
 import type { ResidentNumber } from './resident-number';
 
 /**
@@ -45,8 +46,8 @@ export type IdentifyOutcome =
       readonly token: string;
       readonly expiresAt: string;
       readonly entitlements: readonly string[];
-      /** Shown on the confirmation screen, never stored. */
-      readonly displayName: string;
+      /** Shown on the confirmation screen (`reveal()`), never stored: masked in every text form. */
+      readonly displayName: PrivateText;
     }
   | {
       readonly kind: 'not-verified';
@@ -121,7 +122,7 @@ export class IdentityService {
         token: value.token,
         expiresAt: value.expiresAt,
         entitlements: value.entitlements,
-        displayName: value.displayName,
+        displayName: new PrivateText(value.displayName),
       };
     }
     return { kind: 'not-verified', reason: value.reason, attemptsLeft: value.attemptsLeft };
