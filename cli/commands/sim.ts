@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { fingerprintSimulatorRunner } from '../../devices/fingerprint/sim-cli';
 
 /**
  * `kiosk sim <device> --port PATH`: one device simulator on a serial path (one end of a socat pty pair), control
@@ -10,7 +11,9 @@ export type SimulatorRunner = {
   run(options: { port: string }): Promise<number>;
 };
 
-export const SIMULATORS: Record<string, SimulatorRunner> = {};
+export const SIMULATORS: Record<string, SimulatorRunner> = {
+  fingerprint: fingerprintSimulatorRunner,
+};
 
 export function registerSim(program: Command): void {
   program
