@@ -18,7 +18,6 @@ export function heapMiB(): number {
 }
 
 export function machine(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const os = process.getBuiltinModule?.('node:os') as typeof import('node:os') | undefined;
   if (!os) return `node ${process.version}`;
   return `${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, ${os.platform()} ${os.release()}`;

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { fingerprintSimulatorRunner } from '../../devices/fingerprint/sim-cli';
 import { receiptPrinterSimRunner } from '../../devices/receipt-printer/sim-command';
 
 /**
@@ -11,8 +12,10 @@ export type SimulatorRunner = {
   run(options: { port: string }): Promise<number>;
 };
 
-export const SIMULATORS: Record<string, SimulatorRunner> = {};
-SIMULATORS['receipt-printer'] = receiptPrinterSimRunner;
+export const SIMULATORS: Record<string, SimulatorRunner> = {
+  fingerprint: fingerprintSimulatorRunner,
+  'receipt-printer': receiptPrinterSimRunner,
+};
 
 export function registerSim(program: Command): void {
   program

@@ -5,8 +5,11 @@ export function registerStart(program: Command): void {
     .command('start')
     .description('start the kiosk service (devices, session, API, browser host)')
     .option('--config <file>', 'configuration file', 'kiosk/config/demo.json')
-    .action(async (options: { config: string }) => {
+    .option('--open-browser', 'open Debian Chromium in kiosk mode on the UI when a display exists')
+    .option('--port <port>', 'override api.port of the configuration', (value) => Number.parseInt(value, 10))
+    .action(async (options: { config: string; openBrowser?: boolean; port?: number }) => {
       const { startFromCli } = await import('../../kiosk/main');
-      process.exitCode = await startFromCli(options.config);
+      const startOptions = { openBrowser: options.openBrowser ?? false, ...(options.port === undefined ? {} : { port: options.port }) };
+      process.exitCode = await startFromCli(options.config, startOptions);
     });
 }

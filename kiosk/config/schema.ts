@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isDocumentCode } from '../../catalog';
+import { NAVIGATION_KEYS } from '../../devices/keypad/keys';
 
 /**
  * The kiosk's one configuration file (JSON), validated at start-up. Objects are strict so that a typo in a key
@@ -62,9 +63,27 @@ export const A4PrinterConfig = z.discriminatedUnion('driver', [
   simulated,
 ]);
 
+/** R30x module address and password (both factory defaults unless the module was re-programmed). */
+const r30xModule = {
+  address: z.number().int().min(0).max(0xffffffff).default(0xffffffff),
+  password: z.number().int().min(0).max(0xffffffff).default(0),
+};
+
 export const FingerprintConfig = z.discriminatedUnion('driver', [
-  z.object({ driver: z.literal('r30x'), port: serialPort, baudRate: z.number().int().default(57600) }).strict(),
-  z.object({ driver: z.literal('r30x-hid'), vendorId: usbId, productId: usbId }).strict(),
+  z.object({ driver: z.literal('r30x'), port: serialPort, baudRate: z.number().int().default(57600), ...r30xModule }).strict(),
+  z
+    .object({
+      driver: z.literal('r30x-hid'),
+      vendorId: usbId,
+      productId: usbId,
+      /** The hidraw path, only when two identical readers are attached. */
+      path: z.string().min(1).optional(),
+      /** Bytes per HID report on the wire, and how the byte count is carried (docs/identity.md). */
+      reportSize: z.number().int().min(8).max(1024).default(64),
+      framing: z.enum(['length-prefix', 'length-report-id']).default('length-prefix'),
+      ...r30xModule,
+    })
+    .strict(),
   simulated,
 ]);
 
@@ -74,8 +93,12 @@ export const KeypadConfig = z.discriminatedUnion('driver', [
       driver: z.literal('hid'),
       vendorId: usbId,
       productId: usbId,
+      /** The hidraw path, only when two identical keypads are attached. */
+      path: z.string().min(1).optional(),
       /** HID usage code (decimal) → navigation key; the defaults suit the common tactile keypads. */
-      keyMap: z.record(z.string(), z.string()).default({}),
+      keyMap: z.record(z.string().regex(/^\d{1,3}$/, 'a HID usage code in decimal'), z.enum(NAVIGATION_KEYS)).default({}),
+      /** `reported-by-keypad`: voice guidance goes on when the keypad reports the earphone plugged in. */
+      earphone: z.enum(['reported-by-keypad', 'always-connected']).default('reported-by-keypad'),
     })
     .strict(),
   simulated,

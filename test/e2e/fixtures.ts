@@ -1,0 +1,29 @@
+import { test as base } from '@playwright/test';
+import { startKioskProcess, type KioskProcess } from '../support/kiosk-process';
+
+/**
+ * A kiosk per test file (worker scope): the demo configuration with simulated devices and a fresh data folder.
+ * Before each test the session is sent home, as a citizen walking away would leave it.
+ */
+export const test = base.extend<{ home: void }, { kiosk: KioskProcess }>({
+  kiosk: [
+    // Playwright requires the object pattern for fixtures without dependencies.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const kiosk = await startKioskProcess();
+      await use(kiosk);
+      await kiosk.stop();
+    },
+    { scope: 'worker' },
+  ],
+  home: [
+    async ({ kiosk, request }, use) => {
+      const response = await request.post(`${kiosk.url}/api/command`, { data: { type: 'home' } });
+      if (!response.ok()) throw new Error(`could not send the kiosk home: ${response.status()} ${await response.text()}`);
+      await use();
+    },
+    { auto: true },
+  ],
+});
+
+export { expect } from '@playwright/test';

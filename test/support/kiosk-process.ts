@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Starts the real kiosk service (`kiosk start`) as a child process with a copy of the demo configuration: its own
+ * data folder, a free port. Used by end-to-end tests and crash tests (which kill it with SIGKILL).
+ */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export type KioskProcess = {
+  readonly url: string;
+  readonly dataDir: string;
+  readonly configFile: string;
+  readonly child: ChildProcess;
+  readonly output: () => string;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+};
+
+export type KioskProcessOptions = {
+  /** Changes applied to the demo configuration before start. */
+  readonly configure?: (config: Record<string, unknown>) => void;
+  /** Reuse a data folder (restart after a crash). */
+  readonly dataDir?: string;
+  readonly env?: Record<string, string>;
+};
+
+export async function startKioskProcess(options: KioskProcessOptions = {}): Promise<KioskProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'kiosk-data-'));
+  const config = JSON.parse(readFileSync(path.join(REPO_ROOT, 'kiosk/config/demo.json'), 'utf8')) as Record<string, unknown>;
+  config.dataDir = dataDir;
+  config.api = { host: '127.0.0.1', port: 0 };
+  options.configure?.(config);
+  const configFile = path.join(dataDir, 'kiosk.config.json');
+  writeFileSync(configFile, JSON.stringify(config, null, 2));
+
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'cli/main.ts'), 'start', '--config', configFile], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, KIOSK_LOG_LEVEL: 'info', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the kiosk did not start within 30 s:\n${output}`)), 30_000);
+    const check = () => {
+      const match = /is running: (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stderr?.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the kiosk exited with ${code} before it started:\n${output}`));
+    });
+  });
+
+  return {
+    url,
+    dataDir,
+    configFile,
+    child,
+    output: () => output,
+    stop: (signal = 'SIGTERM') =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
+        child.once('exit', (code) => resolve(code));
+        child.kill(signal);
+      }),
+  };
+}
