@@ -1,7 +1,7 @@
 import { createActor, fromCallback, fromPromise, toPromise, type EventObject } from 'xstate';
 import { FakeClock } from '../common/clock';
 import type { A4Fault, A4PrinterStatus } from '../devices/a4-printer/status';
-import { DEFAULT_RECOVERY_POLICY, printJobMachine, RECHECK_INTERVAL_MS, ruleFor, type CopyEvent, type PrintJobInput } from './print-job';
+import { DEFAULT_RECOVERY_POLICY, printJobMachine, RECHECK_INTERVAL_MS, ruleFor, STALL_LIMIT_MS, type CopyEvent, type PrintJobInput } from './print-job';
 
 /** The machine with scripted printer actors: every path of faults, waits and stops, on a fake clock. */
 const idle: A4PrinterStatus = { state: 'idle', faults: [], warnings: [], reasons: ['none'], message: '', queuedJobs: 0 };
@@ -182,6 +182,18 @@ describe('print job machine', () => {
     run.current()?.send({ type: 'COPY.PROGRESS', pagesPrinted: 1, faults: [] });
     run.current()?.send({ type: 'COPY.COMPLETED', pagesPrinted: 2 });
     expect(await toPromise(run.actor)).toMatchObject({ outcome: 'completed', pagesPrinted: 2 });
+  });
+
+  it('stops a copy that makes no progress and shows no fault, and keeps waiting while pages come', async () => {
+    const run = scripted({ copies: 1, pagesPerCopy: 3 });
+    await flush(run.clock);
+    await run.clock.advance(STALL_LIMIT_MS - 1_000);
+    run.current()?.send({ type: 'COPY.PROGRESS', pagesPrinted: 1, faults: [] });
+    await run.clock.advance(STALL_LIMIT_MS - 1_000);
+    expect(run.state()).toEqual({ printing: 'running' });
+    await run.clock.advance(1_000);
+    expect(await toPromise(run.actor)).toMatchObject({ outcome: 'stopped', reason: 'stalled', pagesPrinted: 1 });
+    expect(run.current()?.cancelled).toBe(true);
   });
 
   it('decides the rule for a set of faults', () => {

@@ -36,6 +36,12 @@ export const DEFAULT_RECOVERY_POLICY: RecoveryPolicy = {
 /** While waiting for a fault to clear before a copy starts, the printer is asked again this often. */
 export const RECHECK_INTERVAL_MS = 2_000;
 
+/**
+ * A copy that shows no new page for this long, with no fault to explain it, has stalled (a hung printer, a job the
+ * printer lost): stop rather than keep the citizen waiting. Laser printers warm up in well under a minute.
+ */
+export const STALL_LIMIT_MS = 120_000;
+
 export type PrintJobInput = {
   readonly copies: number;
   readonly pagesPerCopy: number;
@@ -51,7 +57,7 @@ export type CopyEvent =
 export type PrintJobOutcome = {
   readonly outcome: 'completed' | 'stopped';
   /** Why it stopped: the fault, or what the printer said. Null when completed. */
-  readonly reason: A4Fault | 'submit-failed' | 'aborted' | 'canceled' | 'status-unavailable' | null;
+  readonly reason: A4Fault | 'submit-failed' | 'aborted' | 'canceled' | 'status-unavailable' | 'stalled' | null;
   readonly copiesExpected: number;
   readonly copiesCompleted: number;
   readonly pagesExpected: number;
@@ -115,6 +121,7 @@ export const printJobMachine = setup({
   delays: {
     recoveryLimit: ({ context }) => waitMsOf(context),
     recheck: RECHECK_INTERVAL_MS,
+    stallLimit: STALL_LIMIT_MS,
   },
   guards: {
     stoppingFault: ({ context }) => ruleFor(context.faults, context.policy) === 'stop',
@@ -169,6 +176,7 @@ export const printJobMachine = setup({
       initial: 'running',
       states: {
         running: {
+          after: { stallLimit: { target: '#printJob.stopped', actions: assign({ reason: 'stalled' }) } },
           on: {
             'COPY.PROGRESS': [
               {
@@ -176,7 +184,13 @@ export const printJobMachine = setup({
                 target: 'waiting',
                 actions: assign({ pagesOfCurrentCopy: ({ event }) => event.pagesPrinted, faults: ({ event }) => event.faults }),
               },
-              { actions: assign({ pagesOfCurrentCopy: ({ event }) => event.pagesPrinted }) },
+              {
+                // A new page restarts the stall watch.
+                guard: ({ event, context }) => event.pagesPrinted > context.pagesOfCurrentCopy,
+                target: 'running',
+                reenter: true,
+                actions: assign({ pagesOfCurrentCopy: ({ event }) => event.pagesPrinted }),
+              },
             ],
           },
         },

@@ -126,3 +126,20 @@ describe('A4 printer over IPP (simulated printer, fake clock)', () => {
     expect(await printer.status()).toMatchObject({ ok: true, value: { faults: [], warnings: ['toner-low'] } });
   });
 });
+
+describe('a job the printer forgot', () => {
+  it('ends as aborted with the pages unconfirmed when the printer no longer knows it', async () => {
+    const clock = new FakeClock();
+    const first = new A4PrinterSimulator({ clock, msPerPage: MS_PER_PAGE });
+    const restarted = new A4PrinterSimulator({ clock, msPerPage: MS_PER_PAGE });
+    let current = first;
+    const transport = { description: 'switchable', exchange: (request: Uint8Array) => current.transport().exchange(request) };
+    const printer = new IppA4Printer(transport, first.uri, { clock, log: silentLogger() });
+    const submitted = await printer.submit(pdf3, { copies: 1, pages: 3, jobName: 'GJ01-4' });
+    if (!submitted.ok) throw new Error(submitted.error.detail);
+    await clock.advance(MS_PER_PAGE + 10);
+    current = restarted;
+    await clock.advance(JOB_POLL_INTERVAL_MS);
+    expect(await submitted.value.done()).toMatchObject({ state: 'aborted', terminal: true, pagesConfirmed: false });
+  });
+});

@@ -13,6 +13,8 @@ import { printerStatusOf, unreachableStatus, type A4PrinterStatus } from './stat
  * counted on the printer's paper counter.
  */
 export const JOB_POLL_INTERVAL_MS = 500;
+/** client-error-not-found */
+const IPP_NOT_FOUND = 0x0406;
 
 export type A4JobState = 'pending' | 'held' | 'processing' | 'stopped' | 'canceled' | 'aborted' | 'completed';
 
@@ -200,6 +202,11 @@ class IppJobFollower implements A4PrintJob {
     const printerAttributes = await this.client.getPrinterAttributes();
     const printer = printerAttributes.ok ? printerStatusOf(printerAttributes.value) : unreachableStatus(errorOf(printerAttributes.error).detail);
     if (!job.ok) {
+      if (job.error.kind === 'refused' && job.error.status === IPP_NOT_FOUND) {
+        // The printer no longer knows the job (restarted, purged): it will never finish; what came out is unknown.
+        this.update({ ...this.current, state: 'aborted', terminal: true, pagesConfirmed: false, printer, message: 'the printer no longer knows this job' });
+        return;
+      }
       this.update({ ...this.current, printer: job.error.kind === 'transport' ? unreachableStatus(errorOf(job.error).detail) : printer });
       return;
     }
