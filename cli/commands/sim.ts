@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { fingerprintSimulatorRunner } from '../../devices/fingerprint/sim-cli';
+import { receiptPrinterSimRunner } from '../../devices/receipt-printer/sim-command';
 
 /**
  * `kiosk sim <device> --port PATH`: one device simulator on a serial path (one end of a socat pty pair), control
@@ -13,6 +14,7 @@ export type SimulatorRunner = {
 
 export const SIMULATORS: Record<string, SimulatorRunner> = {
   fingerprint: fingerprintSimulatorRunner,
+  'receipt-printer': receiptPrinterSimRunner,
 };
 
 export function registerSim(program: Command): void {

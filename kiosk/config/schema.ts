@@ -51,6 +51,8 @@ export const ReceiptPrinterConfig = z.discriminatedUnion('driver', [
       port: serialPort,
       /** `native`: the printer has a Korean font (EUC-KR double-byte mode); `raster`: print text as images. */
       korean: z.enum(['native', 'raster']).default('native'),
+      /** Serial speed set on the printer (DIP switches or its utility); ignored on USB-CDC and pty lines. */
+      baudRate: z.number().int().positive().default(38400),
     })
     .strict(),
   simulated,
