@@ -1,3 +1,7 @@
 export * from './transport';
 export { LoopbackPair, type LoopbackOptions } from './loopback';
 export { SerialTransport, serialPortListed } from './serial';
+export { LocatedSerialTransport } from './located-serial';
+export * from './match';
+export * from './supervisor';
+export * from './bytes';
