@@ -457,13 +457,19 @@ export class Id003BillAcceptor implements BillAcceptor {
       bill.stage = 'stacking';
       this.log.info({ event: 'bill-acceptor.credited', value: bill.value, solicited: bill.stackSent, atStart: this.starting });
       // Listeners write the note to the ledger synchronously; only then is the unit told to finish.
-      this.emit({
+      const written = this.emit({
         type: 'credited',
         value: bill.value ?? 0,
         escrowCode,
         solicited: bill.stackSent,
         atStart: this.starting,
       });
+      if (!written) {
+        // The credit could not be written down: leave the unit holding VEND VALID (it blocks, the note is safe)
+        // and try again at the next poll; a restart finds it waiting and credits it then.
+        bill.credited = false;
+        return;
+      }
     }
     // The unit stays in VEND VALID until acknowledged; a lost ACK is repeated at the next poll.
     this.writeNow(encodeHostCommand({ type: 'ack' }));
@@ -671,14 +677,18 @@ export class Id003BillAcceptor implements BillAcceptor {
     this.emit({ type: 'status', state });
   }
 
-  private emit(event: BillAcceptorEvent): void {
+  /** Returns false when a listener threw. */
+  private emit(event: BillAcceptorEvent): boolean {
+    let allWell = true;
     for (const listener of [...this.listeners]) {
       try {
         listener(event);
       } catch (error) {
+        allWell = false;
         this.log.error({ event: 'bill-acceptor.listener-failed', type: event.type, error });
       }
     }
+    return allWell;
   }
 }
 

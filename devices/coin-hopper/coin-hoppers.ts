@@ -105,10 +105,14 @@ export interface CoinHoppers {
   stop(): Promise<void>;
   readCounters(coinValue: Won): Promise<Result<HopperCounters, HopperError>>;
   /**
-   * Pay `count` coins. `beforeSend` runs after the baseline is read and before the command is sent; if it throws,
-   * nothing is sent (`not-sent`).
+   * Pay `count` coins. `beforeSend` runs (and is awaited) after the baseline is read and before the command is
+   * sent; if it throws or rejects, nothing is sent (`not-sent`).
    */
-  dispense(coinValue: Won, count: number, beforeSend: (baseline: DispenseBaseline) => void): Promise<Result<DispenseOutcome, HopperError>>;
+  dispense(
+    coinValue: Won,
+    count: number,
+    beforeSend: (baseline: DispenseBaseline) => void | Promise<void>,
+  ): Promise<Result<DispenseOutcome, HopperError>>;
   /** Settle a dispense journaled before a crash or a lost link: wait for it to finish and count from the baseline. */
   finishInterrupted(baseline: DispenseBaseline): Promise<Result<DispenseOutcome, HopperError>>;
   /** Stop paying at once (header 172); returns the coins not paid. The hopper must be re-enabled after. */

@@ -75,7 +75,9 @@ describe('ccTalk hoppers against their simulator over an echoing loopback', () =
     const seen: { baseline: DispenseBaseline; simCoins: number }[] = [];
     const outcome = await run(
       r,
-      r.hoppers.dispense(100, 3, (baseline) => seen.push({ baseline, simCoins: r.sim.coinsPaid(100) })),
+      r.hoppers.dispense(100, 3, (baseline) => {
+        seen.push({ baseline, simCoins: r.sim.coinsPaid(100) });
+      }),
     );
     expect(seen).toEqual([
       { baseline: { eventCounter: 0, coinsRemaining: 0, lastPaid: 0, lastUnpaid: 0, dispenseCount: 0, coinValue: 100, address: 4, count: 3 }, simCoins: 0 },
@@ -168,7 +170,9 @@ describe('ccTalk hoppers against their simulator over an echoing loopback', () =
     const first = rig({ clock, sim });
     await started(first);
     let journaled: DispenseBaseline | undefined;
-    void first.hoppers.dispense(100, 4, (baseline) => (journaled = baseline));
+    void first.hoppers.dispense(100, 4, (baseline) => {
+      journaled = baseline;
+    });
     await clock.advance(250);
     // The host process dies; the hopper keeps paying on its own power.
     await first.hoppers.stop();

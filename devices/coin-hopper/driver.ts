@@ -262,7 +262,11 @@ export class CcTalkCoinHoppers implements CoinHoppers {
     return this.readCountersOf(h.value);
   }
 
-  async dispense(coinValue: Won, count: number, beforeSend: (baseline: DispenseBaseline) => void): Promise<Result<DispenseOutcome, HopperError>> {
+  async dispense(
+    coinValue: Won,
+    count: number,
+    beforeSend: (baseline: DispenseBaseline) => void | Promise<void>,
+  ): Promise<Result<DispenseOutcome, HopperError>> {
     if (!Number.isInteger(count) || count < 1 || count > 255) throw new Error(`a dispense is 1–255 coins, not ${count}`);
     const found = this.find(coinValue);
     if (!found.ok) return found;
@@ -281,7 +285,7 @@ export class CcTalkCoinHoppers implements CoinHoppers {
       }
       const baseline: DispenseBaseline = { ...base.value, coinValue, address: h.address, count };
       try {
-        beforeSend(baseline);
+        await beforeSend(baseline);
       } catch (error) {
         return err({ kind: 'not-sent', detail: `not sent: ${(error as Error).message}` });
       }
