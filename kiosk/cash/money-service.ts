@@ -410,7 +410,7 @@ export class MoneyService implements CashDesk {
       case 'returned':
         return this.guard(() => this.onReturned(event.value));
       case 'rejected':
-        this.active?.state === 'collecting' && this.active.emit({ type: 'note-rejected', reason: event.reason });
+        if (this.active?.state === 'collecting') this.active.emit({ type: 'note-rejected', reason: event.reason });
         return;
       case 'fault':
         return this.guard(() => this.onAcceptorFault(event.code, event.detail, event.note));

@@ -34,6 +34,8 @@ export type CashHost = {
   readonly service: MoneyService;
   readonly acceptor: Id003BillAcceptor;
   readonly hoppers: CcTalkCoinHoppers;
+  readonly acceptorLink: LoopbackPair;
+  readonly hopperLink: LoopbackPair;
   readonly startReport: SettlementReport;
   crash(): Promise<void>;
   restart(options?: HostOptions): Promise<CashHost>;
@@ -112,14 +114,18 @@ export async function startHost(world: CashWorld, options: HostOptions = {}, see
     service,
     acceptor,
     hoppers,
+    acceptorLink,
+    hopperLink,
     startReport,
-    async crash() {
-      if (dead) return;
+    crash() {
+      if (dead) return Promise.resolve();
       dead = true;
-      // Nothing of this process may run on: drivers fall silent first, then the database is gone.
-      await acceptor.stop();
-      await hoppers.stop();
+      // Nothing of this process may run on, and all of it stops at once (callable from inside a journal hook):
+      // the drivers fall silent (their synchronous part stops polling and closes the link) and the database
+      // handle is gone, so a flow that wakes up later cannot write anything.
+      const stopping = [acceptor.stop(), hoppers.stop()];
       db.close();
+      return Promise.all(stopping).then(() => undefined);
     },
     async restart(next: HostOptions = {}) {
       await host.crash();
