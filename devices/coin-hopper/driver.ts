@@ -45,6 +45,8 @@ export const PAYOUT_MS_PER_COIN = 1000;
 export const HEALTH_CHECK_INTERVAL_MS = 5000;
 /** A hopper that misses this many requests in a row is offline (others on the bus may still answer). */
 export const HOPPER_FAILURE_LIMIT = 3;
+/** Readings of a money-deciding counter taken to find two that agree. */
+export const AGREEING_READS_LIMIT = 5;
 
 export type HopperWiring = { readonly coinValue: Won; readonly address: number };
 
@@ -301,7 +303,7 @@ export class CcTalkCoinHoppers implements CoinHoppers {
     const found = this.find(baseline.coinValue);
     if (!found.ok) return found;
     const h = found.value;
-    const status = await this.request(h, { type: 'hopper-status' });
+    const status = await this.agreeingRead(h, { type: 'hopper-status' });
     if (!status.ok || status.value.type !== 'hopper-status') {
       return err({ kind: 'outcome-unknown', detail: `cannot read the ${baseline.coinValue}-won hopper's status`, baseline });
     }
@@ -313,7 +315,7 @@ export class CcTalkCoinHoppers implements CoinHoppers {
         if (h.state === 'paying') this.becomeReady(h);
       }
     }
-    const count = await this.request(h, { type: 'dispense-count' });
+    const count = await this.agreeingRead(h, { type: 'dispense-count' });
     if (!count.ok || count.value.type !== 'dispense-count') {
       return err({ kind: 'outcome-unknown', detail: `cannot read the ${baseline.coinValue}-won hopper's dispense count`, baseline });
     }
@@ -438,7 +440,14 @@ export class CcTalkCoinHoppers implements CoinHoppers {
         continue;
       }
       lastHeard = now;
-      const s = status.value;
+      let s = status.value;
+      if (s.eventCounter === 0 || s.eventCounter !== expected || s.coinsRemaining === 0) {
+        // A reading that ends the payout is read again until two agree: an 8-bit checksum lets a rare
+        // corrupted frame through, and a false "done" would under-count coins still coming out.
+        const confirmed = await this.agreeingRead(h, { type: 'hopper-status' });
+        if (!confirmed.ok || confirmed.value.type !== 'hopper-status') continue;
+        s = confirmed.value;
+      }
       if (s.eventCounter === 0) {
         stoppedByPower = true;
         break;
@@ -458,7 +467,7 @@ export class CcTalkCoinHoppers implements CoinHoppers {
         break;
       }
     }
-    const count = await this.request(h, { type: 'dispense-count' });
+    const count = await this.agreeingRead(h, { type: 'dispense-count' });
     if (!count.ok || count.value.type !== 'dispense-count') {
       return err({ kind: 'outcome-unknown', detail: `the ${h.coinValue}-won hopper's dispense count cannot be read`, baseline });
     }
@@ -492,16 +501,32 @@ export class CcTalkCoinHoppers implements CoinHoppers {
   }
 
   private async readCountersOf(h: Hopper): Promise<Result<HopperCounters, HopperError>> {
-    const status = await this.request(h, { type: 'hopper-status' });
+    const status = await this.agreeingRead(h, { type: 'hopper-status' });
     if (!status.ok || status.value.type !== 'hopper-status') {
       return err({ kind: 'offline', detail: `cannot read the ${h.coinValue}-won hopper's status${status.ok ? '' : `: ${status.error.detail}`}` });
     }
-    const count = await this.request(h, { type: 'dispense-count' });
+    const count = await this.agreeingRead(h, { type: 'dispense-count' });
     if (!count.ok || count.value.type !== 'dispense-count') {
       return err({ kind: 'offline', detail: `cannot read the ${h.coinValue}-won hopper's dispense count` });
     }
     const { eventCounter, coinsRemaining, lastPaid, lastUnpaid } = status.value;
     return ok({ eventCounter, coinsRemaining, lastPaid, lastUnpaid, dispenseCount: count.value.count });
+  }
+
+  /**
+   * Read a counter until two readings agree. The baseline of a dispense and the count that settles it decide how
+   * many coins are owed: they must not come from the rare corrupted frame an 8-bit checksum lets through.
+   */
+  private async agreeingRead(h: Hopper, request: HopperRequest): Promise<Result<HopperReply, ExchangeError>> {
+    let previous: string | undefined;
+    for (let reading = 0; reading < AGREEING_READS_LIMIT; reading++) {
+      const reply = await this.request(h, request);
+      if (!reply.ok) return reply;
+      const key = JSON.stringify(reply.value);
+      if (key === previous) return reply;
+      previous = key;
+    }
+    return err({ kind: 'bad-reply', detail: `${request.type} readings from address ${h.address} do not agree` });
   }
 
   // ------------------------------------------------------------ health
