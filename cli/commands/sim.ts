@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { billAcceptorSimulatorRunner } from '../../devices/bill-acceptor/sim-runner';
+import { coinHopperSimulatorRunner } from '../../devices/coin-hopper/sim-runner';
 
 /**
  * `kiosk sim <device> --port PATH`: one device simulator on a serial path (one end of a socat pty pair), control
@@ -10,7 +12,10 @@ export type SimulatorRunner = {
   run(options: { port: string }): Promise<number>;
 };
 
-export const SIMULATORS: Record<string, SimulatorRunner> = {};
+export const SIMULATORS: Record<string, SimulatorRunner> = {
+  'bill-acceptor': billAcceptorSimulatorRunner,
+  'coin-hopper': coinHopperSimulatorRunner,
+};
 
 export function registerSim(program: Command): void {
   program

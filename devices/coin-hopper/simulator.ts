@@ -213,6 +213,19 @@ export class CoinHopperSimulator implements CoinHopperSimulatorControl {
     for (const h of this.select(coinValue)) h.muted = false;
   }
 
+  /** Every hopper's state, for `status` and the simulator-control endpoint. */
+  describe(): { coinValue: Won; address: number; coins: number; paid: number; eventCounter: number; enabled: boolean; demandsEncryption: boolean }[] {
+    return this.hoppers.map((h) => ({
+      coinValue: h.coinValue,
+      address: h.address,
+      coins: h.coins,
+      paid: h.totalPaid,
+      eventCounter: h.eventCounter,
+      enabled: h.enabled,
+      demandsEncryption: h.demandsEncryption,
+    }));
+  }
+
   // ------------------------------------------------------------ protocol
 
   private receive(bytes: Uint8Array): void {
