@@ -1,5 +1,5 @@
 import type { Clock } from '../../common/clock';
-import { silentLogger, type Logger } from '../../common/log';
+import { logged, silentLogger, type Logger } from '../../common/log';
 import type { Won } from '../../common/money';
 import { err, ok, type Result } from '../../common/result';
 import type { BillAcceptor, BillAcceptorEvent, BillAcceptorFaultCode, BillInPath } from '../../devices/bill-acceptor/bill-acceptor';
@@ -285,11 +285,11 @@ export class MoneyService implements CashDesk {
   }
 
   async cancel(sessionId: string): Promise<SessionMoneyOutcome> {
-    return this.closeSession(sessionId, 0, 'refund');
+    return logged(this.log, 'cash.cancel', { sessionId }, () => this.closeSession(sessionId, 0, 'refund'), outcomeLabel);
   }
 
   async settle(sessionId: string, feeKept: Won): Promise<SessionMoneyOutcome> {
-    return this.closeSession(sessionId, feeKept, 'change');
+    return logged(this.log, 'cash.settle', { sessionId, feeKept }, () => this.closeSession(sessionId, feeKept, 'change'), outcomeLabel);
   }
 
   private async closeSession(sessionId: string, feeWanted: Won, purpose: DispensePurpose): Promise<SessionMoneyOutcome> {
@@ -730,6 +730,11 @@ export class MoneyService implements CashDesk {
       this.log.error({ event: 'cash.event-handling-failed', error });
     }
   }
+}
+
+function outcomeLabel(outcome: SessionMoneyOutcome): string {
+  if (outcome.inDoubt > 0) return 'in-doubt';
+  return outcome.voucher ? 'voucher' : 'paid';
 }
 
 function faultKindOf(code: BillAcceptorFaultCode): CashFaultKind {
