@@ -3,19 +3,18 @@ import { logged, silentLogger, type Logger } from '../../common/log';
 import type { Won } from '../../common/money';
 import { err, ok, type Result } from '../../common/result';
 import type { BillAcceptor, BillAcceptorEvent, BillAcceptorFaultCode, BillInPath } from '../../devices/bill-acceptor/bill-acceptor';
+import { ActiveCollection } from './collection';
+import { emptyOutcome, faultKindOf, outcomeLabel, outcomeOf } from './outcomes';
+import { confirmedHook, payOut } from './payout';
 import type { CoinHoppers, CoinHoppersEvent, DispenseBaseline } from '../../devices/coin-hopper/coin-hoppers';
 import type { KioskDatabase } from '../store/database';
 import type { JournalEntry } from '../store/journal';
 import { CashLedger, heldFor, type CashAccount, type CashStep, type DispensePurpose, type DispenseStepDetail, type RefundVoucher } from './ledger';
-import { acceptableNotes, decideEscrow, planPayout, type CoinStock } from './policy';
+import { acceptableNotes, decideEscrow, type CoinStock } from './policy';
 import type {
   CashDesk,
-  CashFaultKind,
   CashStatus,
   Collection,
-  CollectionEvent,
-  CollectionSnapshot,
-  CollectionState,
   CollectError,
   NoteReturnReason,
   ServiceError,
@@ -34,8 +33,6 @@ import type {
 /** How long stopping a collection waits for a note still moving in the acceptor. */
 export const NOTE_SETTLE_TIMEOUT_MS = 20_000;
 const STOP_POLL_MS = 50;
-/** Coins per dispense command (ccTalk allows 255; smaller chunks keep a fault's blast radius small). */
-export const MAX_COINS_PER_DISPENSE = 100;
 /** Journal steps for notes that arrive with no session collecting. */
 export const NO_SESSION = 'no-session';
 
@@ -71,45 +68,6 @@ type NoteStep = {
   readonly value: Won;
   readonly reason: NoteReturnReason | undefined;
 };
-
-class ActiveCollection implements Collection {
-  state: CollectionState = 'collecting';
-  enabled: readonly Won[] = [];
-  readonly notes: Won[] = [];
-  private readonly listeners = new Set<(event: CollectionEvent) => void>();
-
-  constructor(
-    readonly sessionId: string,
-    readonly amountDue: Won,
-    private readonly service: MoneyService,
-  ) {}
-
-  snapshot(): CollectionSnapshot {
-    const received = this.service.receivedBy(this.sessionId);
-    return {
-      sessionId: this.sessionId,
-      amountDue: this.amountDue,
-      received,
-      remaining: Math.max(0, this.amountDue - received),
-      notes: [...this.notes],
-      enabledNotes: this.enabled,
-      state: this.state,
-    };
-  }
-
-  subscribe(listener: (event: CollectionEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  stop(): Promise<void> {
-    return this.service.stopCollection(this.sessionId);
-  }
-
-  emit(event: CollectionEvent): void {
-    for (const listener of [...this.listeners]) listener(event);
-  }
-}
 
 export class MoneyService implements CashDesk {
   readonly ledger: CashLedger;
@@ -311,8 +269,9 @@ export class MoneyService implements CashDesk {
     let changeOut;
     let refundOut;
     try {
-      changeOut = await this.payOut(sessionId, change, 'change', coins);
-      refundOut = await this.payOut(sessionId, refund, 'refund', coins);
+      const payer = { ledger: this.ledger, hoppers: this.hoppers, log: this.log, onJournal: this.onJournal, stock: (excluded: ReadonlySet<Won>) => this.stock(excluded) };
+      changeOut = await payOut(payer, sessionId, change, 'change', coins);
+      refundOut = await payOut(payer, sessionId, refund, 'refund', coins);
     } finally {
       this.paying = false;
     }
@@ -337,59 +296,6 @@ export class MoneyService implements CashDesk {
     const voucher = held > 0 ? this.ledger.owe(account.sessionId, held, reason) : undefined;
     const closed = this.ledger.closeAccount(account.sessionId);
     return outcomeOf(closed, {}, voucher, 0, true);
-  }
-
-  /** Pay an amount in coins, largest first; a hopper that comes up short is left out and the rest re-planned. */
-  private async payOut(
-    sessionId: string,
-    amount: Won,
-    purpose: DispensePurpose,
-    coins: Record<string, number>,
-  ): Promise<{ paid: Won; unpaid: Won; inDoubt: Won }> {
-    let remaining = amount;
-    let inDoubt = 0;
-    const excluded = new Set<Won>();
-    for (let round = 0; round <= this.hoppers.coinValues().length && remaining > 0; round++) {
-      const plan = planPayout(remaining, this.stock(excluded));
-      if (plan.coins.length === 0) break;
-      for (const { coinValue, count } of plan.coins) {
-        let left = count;
-        while (left > 0 && !excluded.has(coinValue)) {
-          const chunk = Math.min(left, MAX_COINS_PER_DISPENSE);
-          let journalId: number | undefined;
-          const result = await this.hoppers.dispense(coinValue, chunk, async (baseline) => {
-            journalId = this.ledger.beginDispense(sessionId, { ...baseline, purpose });
-            await this.onJournal?.({ step: 'cash.dispense', phase: 'begun', journalId, sessionId });
-          });
-          if (result.ok) {
-            if (journalId !== undefined) {
-              this.ledger.finishDispense(journalId, result.value);
-              this.hookNow('cash.dispense', journalId, sessionId);
-            }
-            const { paid, unpaid, stoppedBy } = result.value;
-            coins[String(coinValue)] = (coins[String(coinValue)] ?? 0) + paid;
-            remaining -= paid * coinValue;
-            left -= paid;
-            if (unpaid > 0) {
-              this.log.warn({ event: 'cash.payout-short', sessionId, coinValue, paid, unpaid, stoppedBy });
-              excluded.add(coinValue);
-            }
-            continue;
-          }
-          if (result.error.kind === 'outcome-unknown') {
-            // Journal stays pending; the hopper's counters settle it when it answers. Nothing is paid twice.
-            inDoubt += chunk * coinValue;
-            remaining -= chunk * coinValue;
-            this.log.error({ event: 'cash.payout-in-doubt', sessionId, coinValue, coins: chunk, detail: result.error.detail });
-          } else {
-            if (journalId !== undefined) this.ledger.finishDispense(journalId, { paid: 0, unpaid: chunk, stoppedBy: result.error.kind });
-            this.log.warn({ event: 'cash.payout-refused', sessionId, coinValue, kind: result.error.kind, detail: result.error.detail });
-          }
-          excluded.add(coinValue);
-        }
-      }
-    }
-    return { paid: amount - remaining - inDoubt, unpaid: remaining, inDoubt };
   }
 
   // ============================================================ bill acceptor events
@@ -717,10 +623,8 @@ export class MoneyService implements CashDesk {
     };
   }
 
-  /** A `confirmed` hook runs synchronously: if it throws (a simulated crash), the caller stops right there. */
   private hookNow(step: CashStep, journalId: number, sessionId: string): void {
-    const pending = this.onJournal?.({ step, phase: 'confirmed', journalId, sessionId });
-    if (pending instanceof Promise) pending.catch((error) => this.log.error({ event: 'cash.journal-hook-failed', error }));
+    confirmedHook({ onJournal: this.onJournal, log: this.log }, { step, phase: 'confirmed', journalId, sessionId });
   }
 
   private guard(action: () => void): void {
@@ -730,64 +634,4 @@ export class MoneyService implements CashDesk {
       this.log.error({ event: 'cash.event-handling-failed', error });
     }
   }
-}
-
-function outcomeLabel(outcome: SessionMoneyOutcome): string {
-  if (outcome.inDoubt > 0) return 'in-doubt';
-  return outcome.voucher ? 'voucher' : 'paid';
-}
-
-function faultKindOf(code: BillAcceptorFaultCode): CashFaultKind {
-  switch (code) {
-    case 'jam-in-acceptor':
-    case 'jam-in-stacker':
-      return 'jam';
-    case 'stacker-full':
-      return 'stacker-full';
-    case 'stacker-open':
-      return 'cash-box-open';
-    case 'cheated':
-      return 'cheated';
-    case 'failure':
-      return 'failure';
-    case 'pause':
-      return 'pause';
-    case 'device-gone':
-      return 'device-gone';
-    case 'not-responding':
-    case 'cannot-open':
-      return 'not-responding';
-  }
-}
-
-function outcomeOf(account: CashAccount, coins: Record<string, number>, voucher: RefundVoucher | undefined, inDoubt: Won, closed: boolean): SessionMoneyOutcome {
-  return {
-    sessionId: account.sessionId,
-    amountDue: account.amountDue,
-    received: account.received,
-    feeKept: account.feeKept,
-    changePaid: account.changePaid,
-    refundPaid: account.refundPaid,
-    refundOwed: account.refundOwed,
-    inDoubt,
-    coins,
-    voucher,
-    closed,
-  };
-}
-
-function emptyOutcome(sessionId: string): SessionMoneyOutcome {
-  return {
-    sessionId,
-    amountDue: 0,
-    received: 0,
-    feeKept: 0,
-    changePaid: 0,
-    refundPaid: 0,
-    refundOwed: 0,
-    inDoubt: 0,
-    coins: {},
-    voucher: undefined,
-    closed: true,
-  };
 }
