@@ -160,7 +160,7 @@ describe('every status, reject and failure code', () => {
     [0x4a, 'communication-error'],
     [0x4b, 'invalid-command'],
   ];
-  it.each(expected)('status 0x%s decodes to %s and encodes back', (code, kind) => {
+  it.each(expected.map(([code, kind]) => [code.toString(16).toUpperCase(), kind, code] as const))('status 0x%s decodes to %s and encodes back', (_hex, kind, code) => {
     const frame = encodeFrame(code);
     expect(decodeAcceptorMessage(onlyFrame(frame))).toEqual({ ok: true, value: { type: 'status', status: { kind } } });
     expect(encodeAcceptorMessage({ type: 'status', status: { kind } as AcceptorStatus })).toEqual(frame);
@@ -199,7 +199,7 @@ describe('every status, reject and failure code', () => {
     [0x7d, 'length'],
     [0x7e, 'colour-pattern'],
   ];
-  it.each(rejects)('reject code 0x%s is %s', (code, reason) => {
+  it.each(rejects.map(([code, reason]) => [code.toString(16).toUpperCase(), reason, code] as const))('reject code 0x%s is %s', (_hex, reason, code) => {
     const frame = encodeFrame(0x17, [code]);
     expect(decodeAcceptorMessage(onlyFrame(frame))).toEqual({
       ok: true,
@@ -228,7 +228,7 @@ describe('every status, reject and failure code', () => {
     [0xb2, 'rom'],
     [0xb3, 'rom'],
   ];
-  it.each(failures)('failure code 0x%s is %s', (code, failure) => {
+  it.each(failures.map(([code, failure]) => [code.toString(16).toUpperCase(), failure, code] as const))('failure code 0x%s is %s', (_hex, failure, code) => {
     expect(decodeAcceptorMessage(onlyFrame(encodeFrame(0x49, [code])))).toEqual({
       ok: true,
       value: { type: 'status', status: { kind: 'failure', failure, code } },
