@@ -250,7 +250,11 @@ export class CcTalkCoinHoppers implements CoinHoppers {
     let any = false;
     for (const h of this.hoppers) {
       if (h.state === 'unsupported') continue;
-      if (await this.initialiseHopper(h)) any = true;
+      const wasOffline = h.state === 'offline';
+      if (await this.initialiseHopper(h)) {
+        any = true;
+        if (wasOffline) this.emit({ type: 'recovered', coinValue: h.coinValue });
+      }
     }
     if (any) this.scheduleHealthCheck();
     return any;

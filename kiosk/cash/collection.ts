@@ -42,7 +42,26 @@ export class ActiveCollection implements Collection {
     return this.host.stopCollection(this.sessionId);
   }
 
+  /** A note was announced to the session (reading, escrow) and its end (stacked, returned, rejected) not yet. */
+  noteInHand = false;
+
   emit(event: CollectionEvent): void {
+    switch (event.type) {
+      case 'note-reading':
+      case 'note-escrowed':
+      case 'note-stacking':
+      case 'note-returning':
+        this.noteInHand = true;
+        break;
+      case 'note-stacked':
+      case 'note-returned':
+      case 'note-rejected':
+      case 'fault':
+        this.noteInHand = false;
+        break;
+      default:
+        break;
+    }
     for (const listener of [...this.listeners]) listener(event);
   }
 }

@@ -328,9 +328,16 @@ export class MoneyService implements CashDesk {
         });
       case 'power-up':
         return this.guard(() => this.onPowerUp(event.billInPath));
-      case 'status':
-        if (event.state === 'accepting' && this.active?.state === 'collecting') this.active.emit({ type: 'note-reading' });
+      case 'status': {
+        const c = this.active;
+        if (event.state === 'accepting' && c?.state === 'collecting') c.emit({ type: 'note-reading' });
+        // Safety net: the unit is idle again but the session was never told how its note ended (e.g. the unit
+        // restarted mid-note and gave it back). Say so, so the screen never waits on a note that is gone.
+        if ((event.state === 'idle' || event.state === 'disabled') && c?.noteInHand && !this.note) {
+          c.emit({ type: 'note-returned', value: undefined, reason: 'not-accepted' });
+        }
         return;
+      }
     }
   }
 
@@ -492,6 +499,8 @@ export class MoneyService implements CashDesk {
     const why = billInPath === 'in-acceptor' ? 'given back by the unit at power-up' : 'not in the unit at power-up';
     if (step.kind === 'stack') this.ledger.failStack(step.journalId, why);
     else this.ledger.confirmReturn(step.journalId, why);
+    const c = this.active;
+    if (c && c.sessionId === step.sessionId && c.noteInHand) c.emit({ type: 'note-returned', value: step.value, reason: step.reason ?? 'not-accepted' });
   }
 
   /** Accounts of past sessions re-opened by a late note (or left open by a device outage): close by voucher. */

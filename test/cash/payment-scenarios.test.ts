@@ -319,6 +319,42 @@ describe('faults during payment', () => {
     squared('failure', 0);
   });
 
+  it('a power blip at the acceptor while a note is in escrow: the note comes back, the citizen pays again', async () => {
+    await setUp();
+    const p = pay('blip', 1000);
+    await world.clock.advance(100);
+    world.acceptorSim.powerLossAt('escrow');
+    world.acceptorSim.insertNote(1000);
+    await world.clock.advance(450);
+    world.acceptorSim.powerOn();
+    await world.clock.advance(3000);
+    expect(world.citizen.returned).toBe(1000);
+    expect(p.view()).toMatchObject({ stage: 'collecting', messageKey: 'payment.note-returned.not-accepted', received: 0 });
+    await insert(1000);
+    expect(p.view().stage).toBe('paid');
+    p.actor.send({ type: 'payment.settle', feeKept: 1000 });
+    const out = await finish(p.done);
+    expect(out).toMatchObject({ result: 'completed', money: { received: 1000, feeKept: 1000 } });
+    squared('blip', 1000);
+  });
+
+  it('the acceptor loses power for good mid-note: refunded; the note comes out when it powers up', async () => {
+    await setUp();
+    const p = pay('dark', 2000);
+    await world.clock.advance(100);
+    await insert(1000);
+    world.acceptorSim.powerLossAt('escrow');
+    world.acceptorSim.insertNote(1000);
+    const out = await finish(p.done);
+    // The unit died while reading the note: it was never in escrow, so nothing about it was journaled.
+    expect(out).toMatchObject({ result: 'refunded', fault: 'not-responding', money: { received: 1000, refundPaid: 1000, closed: true } });
+    expect(world.citizen.returned).toBe(0);
+    world.acceptorSim.powerOn();
+    await world.clock.advance(10_000);
+    expect(world.citizen.returned).toBe(1000);
+    squared('dark', 0);
+  });
+
   it('the acceptor unplugged mid-collection', async () => {
     await setUp();
     const p = pay('gone', 2000);
