@@ -440,7 +440,9 @@ export class MoneyService implements CashDesk {
   private onAcceptorFault(code: BillAcceptorFaultCode, detail: string, noteInPath: { value: Won | undefined; stage: string } | undefined): void {
     const c = this.active;
     this.ledger.recordDeviceFault('bill-acceptor', code, detail, c?.sessionId ?? null);
-    const step = this.note;
+    const linkDown = code === 'device-gone' || code === 'not-responding' || code === 'cannot-open';
+    // After a restart the note step in progress is only in the journal (a unit found jammed at start-up).
+    const step = this.note ?? (linkDown ? undefined : this.noteStepFromJournal());
     let noteCounted: Won | undefined;
     let noteUncertain: Won | undefined;
     switch (code) {

@@ -107,6 +107,18 @@ describe('power lost at each journal step, then restart and settle', () => {
     everythingSettled(0);
   });
 
+  it('stack journaled; the host dies and the note jams in the unit: found jammed at restart, counted and owed', async () => {
+    const crash = dieAt('cash.stack', 'begun', () => world.acceptorSim.jamNow('acceptor'));
+    await start({}, crash);
+    await collect('s', 1000);
+    await insert(1000);
+    expect(world.acceptorSim.status().kind).toBe('jam-in-acceptor');
+    const report = await restart();
+    expect(report.steps).toEqual([expect.objectContaining({ step: 'cash.stack', status: 'settled', detail: expect.objectContaining({ jammed: true }) })]);
+    expect(report.vouchers).toEqual([expect.objectContaining({ amount: 1000, reason: 'settled-after-restart' })]);
+    everythingSettled(0);
+  });
+
   it('STACK sent; power lost while the note moves to the stacker (42): credited from the journal at restart', async () => {
     await start({});
     await collect('s', 2000);
