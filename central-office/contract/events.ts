@@ -32,6 +32,11 @@ export const EventPayloads = {
   'cash.note-stacked': z.object({ value: won }),
   /** A note in escrow was given back (never counted as received). */
   'cash.note-returned': z.object({ value: won, reason: z.string() }),
+  /**
+   * A note stuck in the acceptor after escrow (jam, failure) before VEND VALID: counted as the citizen's money
+   * taken in, and refunded; the technician recovers the note when clearing the jam. value 0 = read before escrow.
+   */
+  'cash.note-jammed': z.object({ value: won, stage: z.string() }),
   'cash.change-paid': z.object({ amount: won, coins: z.record(z.string(), z.number().int().nonnegative()) }),
   /** Money the kiosk owes and could not pay in coins: a voucher to claim at the office. */
   'cash.refund-owed': z.object({ amount: won, voucherCode: z.string(), reason: z.string() }),

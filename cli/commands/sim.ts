@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { fingerprintSimulatorRunner } from '../../devices/fingerprint/sim-cli';
 import { receiptPrinterSimRunner } from '../../devices/receipt-printer/sim-command';
+import { billAcceptorSimulatorRunner } from '../../devices/bill-acceptor/sim-runner';
+import { coinHopperSimulatorRunner } from '../../devices/coin-hopper/sim-runner';
 
 /**
  * `kiosk sim <device> --port PATH`: one device simulator on a serial path (one end of a socat pty pair), control
@@ -15,6 +17,8 @@ export type SimulatorRunner = {
 export const SIMULATORS: Record<string, SimulatorRunner> = {
   fingerprint: fingerprintSimulatorRunner,
   'receipt-printer': receiptPrinterSimRunner,
+  'bill-acceptor': billAcceptorSimulatorRunner,
+  'coin-hopper': coinHopperSimulatorRunner,
 };
 
 export function registerSim(program: Command): void {

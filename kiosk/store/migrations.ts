@@ -52,4 +52,68 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    id: 'cash/001-ledger',
+    sql: `
+      -- The money of one session: what it took in and where every won went. Money in = fees kept + change paid
+      -- + refunds paid in coins + refunds owed (vouchers), to the won, once the account is closed.
+      CREATE TABLE cash_accounts (
+        session_id TEXT PRIMARY KEY,
+        amount_due INTEGER NOT NULL CHECK (amount_due >= 0),
+        status TEXT NOT NULL CHECK (status IN ('collecting', 'paid', 'closed')),
+        received INTEGER NOT NULL DEFAULT 0 CHECK (received >= 0),
+        fee_kept INTEGER NOT NULL DEFAULT 0 CHECK (fee_kept >= 0),
+        change_paid INTEGER NOT NULL DEFAULT 0 CHECK (change_paid >= 0),
+        refund_paid INTEGER NOT NULL DEFAULT 0 CHECK (refund_paid >= 0),
+        refund_owed INTEGER NOT NULL DEFAULT 0 CHECK (refund_owed >= 0),
+        opened_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        closed_at INTEGER,
+        CHECK (fee_kept + change_paid + refund_paid + refund_owed <= received)
+      ) STRICT;
+      CREATE INDEX cash_accounts_open ON cash_accounts (status) WHERE status != 'closed';
+
+      -- Append-only record of every movement of notes and coins. session_id is null for service-mode movements
+      -- (refills, cash-box collection) and for notes no session can be found for.
+      CREATE TABLE cash_movements (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        session_id TEXT,
+        kind TEXT NOT NULL CHECK (kind IN ('note-stacked', 'note-returned', 'note-jammed', 'unattributed-note',
+          'coins-paid', 'fee-kept', 'refund-owed', 'hopper-refilled', 'hopper-counted', 'box-collected')),
+        amount INTEGER NOT NULL,
+        denomination INTEGER,
+        count INTEGER,
+        purpose TEXT CHECK (purpose IS NULL OR purpose IN ('change', 'refund')),
+        journal_id INTEGER REFERENCES journal (id),
+        voucher_code TEXT,
+        detail TEXT NOT NULL DEFAULT '{}',
+        occurred_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX cash_movements_session ON cash_movements (session_id);
+
+      -- What the cash box holds, by note value (0 = a note whose value is unknown, e.g. found at power-up).
+      CREATE TABLE cash_box (
+        denomination INTEGER PRIMARY KEY,
+        notes INTEGER NOT NULL CHECK (notes >= 0)
+      ) STRICT;
+
+      -- Coins in each hopper as the ledger counts them (refills in, payouts out).
+      CREATE TABLE cash_hoppers (
+        coin_value INTEGER PRIMARY KEY,
+        coins INTEGER NOT NULL CHECK (coins >= 0),
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+
+      -- Money owed to a citizen that the hoppers could not pay: claimed at the office with the printed code.
+      CREATE TABLE refund_vouchers (
+        code TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL,
+        amount INTEGER NOT NULL CHECK (amount > 0),
+        reason TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        printed_at INTEGER,
+        claimed_at INTEGER
+      ) STRICT;
+    `,
+  },
 ];
