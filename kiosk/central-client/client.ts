@@ -167,5 +167,6 @@ export function createCentralClient(options: CentralClientOptions): CentralOffic
 function networkMessage(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   if (cause?.code) return `${cause.code}${cause.message ? `: ${cause.message}` : ''}`;
+  if (cause?.message) return cause.message;
   return (error as Error).message ?? String(error);
 }
