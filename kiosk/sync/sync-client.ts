@@ -74,6 +74,8 @@ export class SyncClient {
   private inFlight: Promise<DrainResult> | null = null;
   private loop: Promise<void> | null = null;
   private waiters: ((result: DrainResult) => void)[] = [];
+  /** An event was appended since the current pass read the outbox. */
+  private dirty = false;
 
   constructor(private readonly options: SyncClientOptions) {
     this.log = options.logger ?? silentLogger();
@@ -103,7 +105,9 @@ export class SyncClient {
 
   /** A new event was appended: drain soon if idle (a backoff in progress is respected). */
   notify(): void {
-    if (this.state === 'idle') this.wake();
+    if (this.state === 'backing-off') return;
+    this.dirty = true;
+    this.wake();
   }
 
   /** Drain now, cutting a backoff short (`kiosk sync now`); resolves with the result of that drain. */
@@ -157,7 +161,7 @@ export class SyncClient {
       const wait = result.ok ? this.idlePollMs : backoffDelay(this.backoff, this.persisted.consecutiveFailures, this.random);
       this.state = result.ok ? 'idle' : 'backing-off';
       this.nextAttemptAt = this.options.clock.now() + wait;
-      if (this.waiters.length === 0) await this.sleep(wait);
+      if (this.waiters.length === 0 && !(result.ok && this.dirty)) await this.sleep(wait);
     }
     for (const resolve of this.waiters.splice(0)) resolve(await this.drain());
   }
@@ -182,6 +186,7 @@ export class SyncClient {
   private async drainPass(): Promise<DrainResult> {
     const { outbox, db, clock, sender } = this.options;
     const progress = { batches: 0, acked: 0, duplicates: 0, rejected: 0 };
+    this.dirty = false;
     const previousState = this.state;
     this.state = 'sending';
     try {

@@ -26,19 +26,21 @@ export type FaultyLink = {
   readonly url: string;
   faults: LinkFaults;
   down: boolean;
+  /** Where requests go; change it to point at a restarted office. */
+  target: string;
   readonly stats: { requests: number; droppedRequests: number; droppedResponses: number; duplicated: number; delayed: number; refused: number };
   close(): Promise<void>;
 };
 
 export async function startFaultyLink(target: string, faults: LinkFaults, seed = 'link'): Promise<FaultyLink> {
   const rng = new SeededRandom(seed);
-  const upstream = new URL(target);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
   const stats = { requests: 0, droppedRequests: 0, droppedResponses: 0, duplicated: 0, delayed: 0, refused: 0 };
   const pending = new Set<NodeJS.Timeout>();
 
   const forward = (method: string, url: string, headers: http.IncomingHttpHeaders, body: Buffer): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer } | null> =>
     new Promise((resolve) => {
+      const upstream = new URL(link.target);
       const request = http.request(
         { host: upstream.hostname, port: upstream.port, method, path: url, headers: { ...headers, host: upstream.host, connection: 'keep-alive' }, agent },
         (response) => {
@@ -63,6 +65,7 @@ export async function startFaultyLink(target: string, faults: LinkFaults, seed =
     url: '',
     faults,
     down: false,
+    target,
     stats,
     close: async () => {
       for (const timer of pending) clearTimeout(timer);
