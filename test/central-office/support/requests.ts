@@ -10,7 +10,7 @@ export async function rawRequest(
   request: {
     readonly method: 'GET' | 'POST';
     readonly path: string;
-    readonly body?: string | Buffer;
+    readonly body?: string;
     readonly key?: SigningKey;
     readonly timestamp?: number;
     readonly nonce?: string;
