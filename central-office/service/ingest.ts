@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import { CompiledQuery, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { EventBatchAck } from '../contract/api';
 import { EventPayloads, IssuanceEvent, type EventType } from '../contract/events';
 import type { CentralSchema, EventsTable } from '../storage/schema';
@@ -71,12 +71,7 @@ export async function ingestEvents(db: Kysely<CentralSchema>, kioskId: string, r
     const arrivals = Number(progress.arrivals);
     rows.forEach((row, index) => (row.arrival = arrivals + index + 1));
 
-    const inserted = await trx
-      .insertInto('events')
-      .values(rows)
-      .onConflict((conflict) => conflict.doNothing())
-      .returning('event_id')
-      .execute();
+    const inserted = await insertEvents(db, trx, rows);
     const insertedIds = new Set(inserted.map((row) => row.event_id));
     const insertedRows = rows.filter((row) => insertedIds.has(row.event_id));
     const notInserted = rows.filter((row) => !insertedIds.has(row.event_id));
@@ -98,28 +93,91 @@ export async function ingestEvents(db: Kysely<CentralSchema>, kioskId: string, r
       }
     }
 
-    await markIssued(trx, kioskId, insertedRows);
-
-    let contiguous = Number(progress.contiguous_seq);
-    // Only an arrival of seq contiguous+1 can move the contiguous mark.
-    if (insertedRows.some((row) => row.seq === contiguous + 1)) contiguous = await walkContiguous(trx, kioskId, contiguous);
-    const maxSeq = Math.max(Number(progress.max_seq), ...insertedRows.map((row) => row.seq));
+    const previousMax = Number(progress.max_seq);
+    const maxSeq = Math.max(previousMax, ...insertedRows.map((row) => row.seq));
+    const contiguous = advanceContiguous(Number(progress.contiguous_seq), previousMax, insertedRows);
+    const walked = contiguous.complete ? contiguous.seq : await walkContiguous(trx, kioskId, contiguous.seq);
     const eventCount = Number(progress.event_count) + insertedRows.length;
     await trx
       .updateTable('kiosk_progress')
-      .set({ contiguous_seq: contiguous, max_seq: maxSeq, event_count: eventCount, arrivals: arrivals + rows.length, updated_at: now })
+      .set({ contiguous_seq: walked, max_seq: maxSeq, event_count: eventCount, arrivals: arrivals + rows.length, updated_at: now })
       .where('kiosk_id', '=', kioskId)
       .execute();
     return {
       accepted: insertedRows.map((row) => row.event_id),
       duplicates,
       rejected,
-      progress: { contiguousSeq: contiguous, maxSeq, missing: Math.max(0, maxSeq - eventCount) },
+      progress: { contiguousSeq: walked, maxSeq, missing: Math.max(0, maxSeq - eventCount) },
     };
   });
 }
 
 const WALK_CHUNK = 2000;
+
+/** Column order of the cached insert; every row is built with exactly these keys in this order. */
+const EVENT_COLUMNS = [
+  'event_id',
+  'kiosk_id',
+  'seq',
+  'type',
+  'occurred_at',
+  'local_date',
+  'session_id',
+  'payload',
+  'document_code',
+  'issuance_number',
+  'amount',
+  'copies',
+  'pages',
+  'received_at',
+  'arrival',
+] as const satisfies readonly (keyof EventRow)[];
+const INSERT_CACHE_SIZE = 32;
+const insertSql = new WeakMap<Kysely<CentralSchema>, Map<number, string>>();
+
+/**
+ * One multi-row `INSERT … ON CONFLICT DO NOTHING RETURNING event_id` per batch. Building a 1,000-row insert with the
+ * query builder costs tens of milliseconds, so its SQL (which depends only on the row count and the dialect) is
+ * built once per size by kysely itself and reused with fresh parameters: the query-builder equivalent of a
+ * prepared statement, identical on SQLite and PostgreSQL.
+ */
+async function insertEvents(db: Kysely<CentralSchema>, trx: Transaction<CentralSchema>, rows: readonly EventRow[]): Promise<{ event_id: string }[]> {
+  let cache = insertSql.get(db);
+  if (!cache) {
+    cache = new Map();
+    insertSql.set(db, cache);
+  }
+  const parameters: unknown[] = [];
+  for (const row of rows) for (const column of EVENT_COLUMNS) parameters.push(row[column] ?? null);
+  let text = cache.get(rows.length);
+  if (!text) {
+    const ordered = rows.map((row) => Object.fromEntries(EVENT_COLUMNS.map((column) => [column, row[column] ?? null])) as EventRow);
+    const compiled = trx.insertInto('events').values(ordered).onConflict((conflict) => conflict.doNothing()).returning('event_id').compile();
+    if (compiled.parameters.length !== parameters.length || compiled.parameters.some((value, index) => value !== parameters[index])) {
+      throw new Error('the cached event insert would bind parameters in another order than kysely');
+    }
+    text = compiled.sql;
+    if (cache.size >= INSERT_CACHE_SIZE) cache.delete(cache.keys().next().value as number);
+    cache.set(rows.length, text);
+  }
+  const result = await trx.executeQuery<{ event_id: string }>(CompiledQuery.raw(text, parameters));
+  return result.rows;
+}
+
+/**
+ * The contiguous mark after this batch, from the batch alone when it can be known: the batch's own seqs continue
+ * the mark, and no seq above them had arrived earlier. Otherwise (a gap filled) the database is walked.
+ */
+function advanceContiguous(contiguous: number, previousMax: number, inserted: readonly EventRow[]): { seq: number; complete: boolean } {
+  const seqs = inserted.map((row) => row.seq).sort((a, b) => a - b);
+  let mark = contiguous;
+  for (const seq of seqs) {
+    if (seq === mark + 1) mark = seq;
+    else if (seq > mark + 1) break;
+  }
+  if (mark === contiguous) return { seq: contiguous, complete: true };
+  return { seq: mark, complete: previousMax <= mark };
+}
 
 async function walkContiguous(trx: Transaction<CentralSchema>, kioskId: string, from: number): Promise<number> {
   let contiguous = from;
@@ -142,52 +200,37 @@ async function walkContiguous(trx: Transaction<CentralSchema>, kioskId: string, 
   }
 }
 
-/** A `document.issued` event makes its issuance number verifiable (document verification answers `valid`). */
-async function markIssued(trx: Transaction<CentralSchema>, kioskId: string, rows: readonly EventRow[]): Promise<void> {
-  for (const row of rows) {
-    if (row.type !== 'document.issued') continue;
-    const payload = JSON.parse(row.payload) as { issuanceNumber: string; pages: number; copies: number };
-    await trx
-      .updateTable('issuances')
-      .set({ issued_at: row.occurred_at, pages: payload.pages, copies: payload.copies, event_id: row.event_id })
-      .where('issuance_number', '=', payload.issuanceNumber)
-      .where('kiosk_id', '=', kioskId)
-      .where('issued_at', 'is', null)
-      .execute();
-  }
-}
-
 /** Amounts and counts copied out of the payload so that reports are plain SQL sums over columns. */
-function reportColumns(type: EventType, payload: Record<string, unknown>): Pick<EventRow, 'document_code' | 'amount' | 'copies' | 'pages'> {
+function reportColumns(type: EventType, payload: Record<string, unknown>): Pick<EventRow, 'document_code' | 'issuance_number' | 'amount' | 'copies' | 'pages'> {
   const num = (key: string) => (typeof payload[key] === 'number' ? (payload[key] as number) : null);
   const str = (key: string) => (typeof payload[key] === 'string' ? (payload[key] as string) : null);
   switch (type) {
     case 'document.issued':
-      return { document_code: str('documentCode'), amount: num('fee'), copies: num('copies'), pages: num('pages') };
+      return { document_code: str('documentCode'), issuance_number: str('issuanceNumber'), amount: num('fee'), copies: num('copies'), pages: num('pages') };
     case 'document.failed':
-      return { document_code: str('documentCode'), amount: null, copies: null, pages: num('pagesPrinted') };
+      return { document_code: str('documentCode'), issuance_number: str('issuanceNumber'), amount: null, copies: null, pages: num('pagesPrinted') };
     case 'cash.note-stacked':
     case 'cash.note-returned':
-      return { document_code: null, amount: num('value'), copies: null, pages: null };
+      return { document_code: null, issuance_number: null, amount: num('value'), copies: null, pages: null };
     case 'cash.change-paid':
     case 'cash.refund-owed':
     case 'cash.refund-paid':
     case 'cash.fee-kept':
-      return { document_code: null, amount: num('amount'), copies: null, pages: null };
+      return { document_code: null, issuance_number: null, amount: num('amount'), copies: null, pages: null };
     case 'cash.box-collected':
-      return { document_code: null, amount: num('total'), copies: null, pages: null };
+      return { document_code: null, issuance_number: null, amount: num('total'), copies: null, pages: null };
     case 'cash.hopper-refilled': {
       const value = num('coinValue');
       const coins = num('coins');
-      return { document_code: null, amount: value !== null && coins !== null ? value * coins : null, copies: null, pages: null };
+      return { document_code: null, issuance_number: null, amount: value !== null && coins !== null ? value * coins : null, copies: null, pages: null };
     }
     case 'paper.refilled':
-      return { document_code: null, amount: null, copies: null, pages: num('sheets') };
+      return { document_code: null, issuance_number: null, amount: null, copies: null, pages: num('sheets') };
     case 'device.fault':
     case 'device.recovered':
     case 'session.completed':
     case 'day.closed':
-      return { document_code: null, amount: null, copies: null, pages: null };
+      return { document_code: null, issuance_number: null, amount: null, copies: null, pages: null };
   }
 }
 

@@ -35,10 +35,6 @@ async function reserveIn(trx: Transaction<CentralSchema>, day: string, kioskId: 
       kiosk_id: kioskId,
       document_code: documentCode,
       reserved_at: now,
-      issued_at: null,
-      pages: null,
-      copies: null,
-      event_id: null,
     })
     .execute();
   return { issuanceNumber, verificationNumber };

@@ -13,16 +13,25 @@ export async function verifyDocument(db: Kysely<CentralSchema>, keys: KeyRing, i
   const row = await db.selectFrom('issuances').selectAll().where('issuance_number', '=', issuanceNumber).executeTakeFirst();
   if (!row) return { valid: false, reason: 'unknown' };
   if (row.verification_number !== verificationNumber) return { valid: false, reason: 'mismatch' };
-  if (row.issued_at === null || row.pages === null || row.copies === null) return { valid: false, reason: 'not-issued' };
+  // The reservation says what was asked for; only the kiosk's own document.issued event says it was printed.
+  const issued = await db
+    .selectFrom('events')
+    .select(['occurred_at', 'pages', 'copies'])
+    .where('issuance_number', '=', issuanceNumber)
+    .where('type', '=', 'document.issued')
+    .where('kiosk_id', '=', row.kiosk_id)
+    .orderBy('arrival')
+    .executeTakeFirst();
+  if (!issued || issued.pages === null || issued.copies === null) return { valid: false, reason: 'not-issued' };
   return {
     valid: true,
     issuanceNumber: row.issuance_number,
     documentCode: row.document_code,
     documentName: findDocument(row.document_code)?.name.ko ?? row.document_code,
-    issuedAt: new Date(Number(row.issued_at)).toISOString(),
+    issuedAt: new Date(Number(issued.occurred_at)).toISOString(),
     kioskId: row.kiosk_id,
     kioskName: keys.kioskName(row.kiosk_id),
-    pages: Number(row.pages),
-    copies: Number(row.copies),
+    pages: Number(issued.pages),
+    copies: Number(issued.copies),
   };
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 
 /**
  * Schema migrations, written once with kysely's schema builder so that SQLite and PostgreSQL get the same tables.
@@ -18,6 +18,7 @@ export const CENTRAL_MIGRATIONS: Record<string, Migration> = {
         .addColumn('session_id', 'text')
         .addColumn('payload', 'text', (column) => column.notNull())
         .addColumn('document_code', 'text')
+        .addColumn('issuance_number', 'text')
         .addColumn('amount', 'bigint')
         .addColumn('copies', 'integer')
         .addColumn('pages', 'integer')
@@ -28,6 +29,13 @@ export const CENTRAL_MIGRATIONS: Record<string, Migration> = {
         .execute();
       await db.schema.createIndex('events_report').on('events').columns(['type', 'local_date', 'kiosk_id']).execute();
       await db.schema.createIndex('events_arrival').on('events').columns(['kiosk_id', 'arrival']).execute();
+      // Document verification finds the document.issued event by its issuance number; most events have none.
+      await db.schema
+        .createIndex('events_issuance')
+        .on('events')
+        .column('issuance_number')
+        .where(sql.ref('issuance_number'), 'is not', null)
+        .execute();
 
       await db.schema
         .createTable('kiosk_progress')
@@ -49,10 +57,6 @@ export const CENTRAL_MIGRATIONS: Record<string, Migration> = {
         .addColumn('kiosk_id', 'text', (column) => column.notNull())
         .addColumn('document_code', 'text', (column) => column.notNull())
         .addColumn('reserved_at', 'bigint', (column) => column.notNull())
-        .addColumn('issued_at', 'bigint')
-        .addColumn('pages', 'integer')
-        .addColumn('copies', 'integer')
-        .addColumn('event_id', 'text')
         .execute();
       await db.schema
         .createTable('issuance_counters')

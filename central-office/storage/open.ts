@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { err, ok, type Result } from '../../common/result';
 import { CENTRAL_MIGRATIONS } from './migrations';
+import { preparedPostgres, preparedSqlite } from './prepared';
 import type { CentralSchema } from './schema';
 
 /**
@@ -72,14 +73,14 @@ function openSqlite(file: string): Kysely<CentralSchema> {
   // The issuance log is the office's record of money and paper: a batch acknowledged is on disk.
   database.pragma('synchronous = FULL');
   database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  return new Kysely<CentralSchema>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<CentralSchema>({ dialect: new SqliteDialect({ database: preparedSqlite(database) }) });
 }
 
 function openPostgres(url: string, poolSize: number): Kysely<CentralSchema> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes });
   // An idle client losing its connection must not crash the office; the next query gets a fresh one.
   pool.on('error', () => undefined);
-  return new Kysely<CentralSchema>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<CentralSchema>({ dialect: new PostgresDialect({ pool: preparedPostgres(pool) }) });
 }
 
 function isConnectionError(detail: string): boolean {

@@ -16,6 +16,8 @@ export interface EventsTable {
   payload: string;
   /** Denormalised from the payload for reports: document code, amount in won, copies, pages. */
   document_code: string | null;
+  /** The issuance number of a `document.issued` / `document.failed` event (what document verification looks up). */
+  issuance_number: string | null;
   amount: number | null;
   copies: number | null;
   pages: number | null;
@@ -40,11 +42,6 @@ export interface IssuancesTable {
   kiosk_id: string;
   document_code: string;
   reserved_at: number;
-  /** Set when the kiosk's `document.issued` event arrives; until then the document does not verify. */
-  issued_at: number | null;
-  pages: number | null;
-  copies: number | null;
-  event_id: string | null;
 }
 
 export interface IssuanceCountersTable {
