@@ -1,5 +1,5 @@
 import type { Clock } from '../common/clock';
-import { err, ok, type Result } from '../common/result';
+import type { Result } from '../common/result';
 import type {
   DocumentVerification,
   EventBatchAck,
@@ -111,11 +111,4 @@ export class CentralOffice {
     }
     return counts;
   }
-}
-
-export function kioskCaller(keys: KeyRing, kioskId: string): Result<KioskCaller, string> {
-  const kiosk = keys.kiosks.find((candidate) => candidate.kioskId === kioskId);
-  if (!kiosk) return err(`no kiosk ${kioskId}`);
-  const found = keys.lookup(kiosk.keyId);
-  return found && found.caller.role === 'kiosk' ? ok(found.caller) : err(`no kiosk ${kioskId}`);
 }

@@ -23,8 +23,6 @@ type Built = { readonly authority: IssuingAuthority; readonly body: CertificateR
 const noRecord = (message: string) => err<RecordProblem>({ code: 'no-record', message });
 const needOption = (message: string) => err<RecordProblem>({ code: 'invalid-options', message });
 
-export type RecordSubject = { readonly person: Person | null };
-
 export function buildRecord(
   registry: Registry,
   document: CatalogDocument,
@@ -187,13 +185,13 @@ function buildPersonal(
             ? person.welfare.disability
             : person.welfare.basicLivelihood;
       if (!status) return noRecord('해당 복지 대상자로 등록되어 있지 않습니다 (not registered for this status)');
-      const household_members = registry.members(household).filter((member) => member.id !== person.id && !member.cohabitant);
+      const householdMembers = registry.members(household).filter((member) => member.id !== person.id && !member.cohabitant);
       const body: Body<'welfare'> = {
         kind: 'welfare',
         subject: withAddress,
         status: status.status,
         since: status.since,
-        household: household_members.map((member) => ({ relation: relationBetween(person, member), person: recordPerson(member) })),
+        household: householdMembers.map((member) => ({ relation: relationBetween(person, member), person: recordPerson(member) })),
       };
       return ok({ authority: districtAuthority(district), body });
     }
@@ -256,7 +254,7 @@ function buildPersonal(
       if (!person.vessel) return noRecord('본인 명의로 등록된 어선이 없습니다 (no fishing vessel registered to this person)');
       const { entries, ...vessel } = person.vessel;
       const body: Body<'fisheries'> = { kind: 'fisheries', owner: withAddress, vessel, entries: [...entries] };
-      return ok({ authority: districtAuthority('기장군'), body: body });
+      return ok({ authority: districtAuthority('기장군'), body });
     }
     case 'health-insurance-eligibility':
       return ok({ authority: nationalAuthority('health', district), body: { kind: 'health-insurance', subject, eligibility: [...person.health.eligibility], premiums: [] } });
