@@ -28,7 +28,6 @@ export const CENTRAL_MIGRATIONS: Record<string, Migration> = {
         .addUniqueConstraint('events_kiosk_seq', ['kiosk_id', 'seq'])
         .execute();
       await db.schema.createIndex('events_report').on('events').columns(['type', 'local_date', 'kiosk_id']).execute();
-      await db.schema.createIndex('events_arrival').on('events').columns(['kiosk_id', 'arrival']).execute();
       // Document verification finds the document.issued event by its issuance number; most events have none.
       await db.schema
         .createIndex('events_issuance')
