@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEMO_KIOSKS } from '../central-office/demo';
 import { startCentralOffice, type RunningCentralOffice } from '../central-office/start';
@@ -83,7 +83,9 @@ const line = (label: string, figures: { seconds: number; rate: number; batches?:
   console.log(`${label.padEnd(58)} ${figures.seconds.toFixed(2).padStart(7)} s ${Math.round(figures.rate).toLocaleString('en-US').padStart(9)} events/s${figures.batches ? `  (${figures.batches} batches)` : ''}`);
 
 console.log(`machine: ${machine()}`);
-console.log(`date: ${new Date().toISOString().slice(0, 10)}\n`);
+console.log(`date: ${new Date().toISOString().slice(0, 10)}`);
+// The machine is shared: the load average says how much of it the benchmark had.
+console.log(`load average at start: ${loadavg().map((value) => value.toFixed(1)).join(' ')}\n`);
 
 try {
   line(`drain ${BACKLOG.toLocaleString('en-US')} events, office on SQLite, batch 1000`, await withOffice({ kind: 'sqlite', file: path.join(dir, 'office-a.sqlite') }, (office) => drain(office, BACKLOG, 1000)));
@@ -113,7 +115,7 @@ try {
   } finally {
     await cluster.stop();
   }
-  console.log(`\nheap after: ${heapMiB().toFixed(0)} MiB`);
+  console.log(`\nheap after: ${heapMiB().toFixed(0)} MiB; load average at end: ${loadavg().map((value) => value.toFixed(1)).join(' ')}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

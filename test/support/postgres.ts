@@ -22,13 +22,16 @@ export type PostgresCluster = {
 export type PostgresOptions = {
   /** Keep fsync and synchronous commit on (benchmarks); tests turn them off for speed. */
   readonly durable?: boolean;
+  /** Where initdb, pg_ctl and postgres live (default: $KIOSK_PG_BIN or Debian's PostgreSQL 15). */
+  readonly binDir?: string;
 };
 
-const BIN_DIR = process.env.KIOSK_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+const DEFAULT_BIN_DIR = '/usr/lib/postgresql/15/bin';
 const OS_USER = 'postgres';
 const START_TIMEOUT_S = 30;
 
 export async function startPostgres(options: PostgresOptions = {}): Promise<PostgresCluster> {
+  const BIN_DIR = options.binDir ?? process.env.KIOSK_PG_BIN ?? DEFAULT_BIN_DIR;
   for (const tool of ['initdb', 'pg_ctl', 'postgres']) {
     if (!existsSync(path.join(BIN_DIR, tool))) {
       throw new Error(
