@@ -202,17 +202,18 @@ export class SyncClient {
         const acked = [...result.value.accepted, ...result.value.duplicates].filter((id) => sent.has(id));
         const refused = result.value.rejected.filter((entry) => sent.has(entry.eventId));
         const seqOf = new Map(events.map((event) => [event.eventId, event.seq]));
+        // The acks, the refusals and the bookkeeping in one transaction: one durable write per batch.
         db.transaction(() => {
           const keep = db.prepare('INSERT OR IGNORE INTO outbox_rejections (event_id, seq, reason, rejected_at) VALUES (?, ?, ?, ?)');
           for (const entry of refused) keep.run(entry.eventId, seqOf.get(entry.eventId) ?? 0, entry.reason, clock.now());
           outbox.markAcked([...acked, ...refused.map((entry) => entry.eventId)]);
+          this.remember({ lastAttemptAt: attemptAt, lastSuccessAt: clock.now(), lastError: null, consecutiveFailures: 0, centralProgress: result.value.progress ?? this.persisted.centralProgress });
         })();
         progress.batches++;
         progress.acked += result.value.accepted.length;
         progress.duplicates += result.value.duplicates.length;
         progress.rejected += refused.length;
         if (refused.length > 0) this.log.warn({ event: 'sync.rejected', count: refused.length, reasons: refused.slice(0, 3).map((entry) => entry.reason) });
-        this.remember({ lastAttemptAt: attemptAt, lastSuccessAt: clock.now(), lastError: null, consecutiveFailures: 0, centralProgress: result.value.progress ?? this.persisted.centralProgress });
         if (acked.length + refused.length < rows.length) {
           // The office answered for only part of the batch: back off rather than loop on the rest.
           return this.failed(attemptAt, { kind: 'incomplete-ack' }, `the office acknowledged ${acked.length + refused.length} of ${rows.length} events`, progress);
