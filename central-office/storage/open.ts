@@ -27,6 +27,7 @@ export type StorageError =
   | { readonly kind: 'migration-failed'; readonly detail: string };
 
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
+const SQLITE_CACHE_KIB = 64 * 1024;
 const DEFAULT_POOL_SIZE = 10;
 
 // PostgreSQL returns int8 (counts, bigint columns) and numeric (sums) as strings so as not to lose precision;
@@ -73,6 +74,8 @@ function openSqlite(file: string): Kysely<CentralSchema> {
   // The issuance log is the office's record of money and paper: a batch acknowledged is on disk.
   database.pragma('synchronous = FULL');
   database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  // Random event ids make the primary-key index grow everywhere at once: keep its pages in memory.
+  database.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
   return new Kysely<CentralSchema>({ dialect: new SqliteDialect({ database: preparedSqlite(database) }) });
 }
 
