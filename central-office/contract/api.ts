@@ -77,6 +77,18 @@ export const EventBatchAck = z.object({
   duplicates: z.array(z.string()),
   /** Refused for good (invalid payload); the kiosk keeps them for a technician, never re-sends them blindly. */
   rejected: z.array(z.object({ eventId: z.string(), reason: z.string() })),
+  /**
+   * The kiosk's sequence as the central office holds it after this batch: every seq up to `contiguousSeq` has
+   * arrived; `missing` counts the seqs below `maxSeq` that have not (gaps are visible, never silently closed).
+   * Optional so that an older central office's ack still parses.
+   */
+  progress: z
+    .object({
+      contiguousSeq: z.number().int().nonnegative(),
+      maxSeq: z.number().int().nonnegative(),
+      missing: z.number().int().nonnegative(),
+    })
+    .optional(),
 });
 export type EventBatchAck = z.infer<typeof EventBatchAck>;
 
@@ -90,6 +102,9 @@ export const Heartbeat = z.object({
   queue: z.object({ depth: z.number().int(), oldestUnsentAgeSeconds: z.number().nullable() }),
 });
 export type Heartbeat = z.infer<typeof Heartbeat>;
+
+export const HeartbeatAck = z.object({ receivedAt: z.string().datetime() });
+export type HeartbeatAck = z.infer<typeof HeartbeatAck>;
 
 // ---- document verification: GET /v1/documents/verify?issuance=…&code=… -----------------------------------
 /** What a bank clerk's check returns. Public: a verifier is not a kiosk (no signature needed). */
@@ -124,10 +139,109 @@ export function parseVerificationQr(text: string): { issuanceNumber: string; ver
   return { issuanceNumber, verificationNumber, kioskId };
 }
 
+// ---- reports (operators): GET /v1/reports/issuances?period=day|month|year&from=…&to=…&kiosk=… ------------
+const reportDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const ReportPeriod = z.enum(['day', 'month', 'year']);
+export type ReportPeriod = z.infer<typeof ReportPeriod>;
+
+export const IssuanceReportQuery = z.object({
+  period: ReportPeriod,
+  /** Local dates (Asia/Seoul), inclusive. */
+  from: reportDate.optional(),
+  to: reportDate.optional(),
+  kiosk: z.string().optional(),
+});
+export type IssuanceReportQuery = z.infer<typeof IssuanceReportQuery>;
+
+export const IssuanceReport = z.object({
+  period: ReportPeriod,
+  from: reportDate.nullable(),
+  to: reportDate.nullable(),
+  /** Documents issued per period bucket (`2026-11-25`, `2026-11`, `2026`), kiosk and document type. */
+  issuances: z.array(
+    z.object({
+      bucket: z.string(),
+      kioskId: z.string(),
+      documentCode: z.string(),
+      issuances: z.number().int().nonnegative(),
+      copies: z.number().int().nonnegative(),
+      pages: z.number().int().nonnegative(),
+      fees: z.number().int().nonnegative(),
+    }),
+  ),
+  /** Money per period bucket and kiosk, in won. */
+  cash: z.array(
+    z.object({
+      bucket: z.string(),
+      kioskId: z.string(),
+      notesStacked: z.number().int().nonnegative(),
+      feesKept: z.number().int().nonnegative(),
+      changePaid: z.number().int().nonnegative(),
+      refundsOwed: z.number().int().nonnegative(),
+      refundsPaid: z.number().int().nonnegative(),
+    }),
+  ),
+  totals: z.object({
+    issuances: z.number().int().nonnegative(),
+    copies: z.number().int().nonnegative(),
+    fees: z.number().int().nonnegative(),
+    changePaid: z.number().int().nonnegative(),
+    refundsOwed: z.number().int().nonnegative(),
+    refundsPaid: z.number().int().nonnegative(),
+  }),
+});
+export type IssuanceReport = z.infer<typeof IssuanceReport>;
+
+// ---- kiosk health (operators): GET /v1/kiosks -------------------------------------------------------------
+export const KioskStatus = z.object({
+  kioskId: z.string(),
+  name: z.string(),
+  lastHeartbeatAt: z.string().datetime().nullable(),
+  heartbeat: Heartbeat.nullable(),
+  events: z.object({
+    received: z.number().int().nonnegative(),
+    contiguousSeq: z.number().int().nonnegative(),
+    maxSeq: z.number().int().nonnegative(),
+    /** Ranges of sequence numbers not (yet) received, inclusive. */
+    gaps: z.array(z.object({ from: z.number().int().positive(), to: z.number().int().positive() })),
+  }),
+});
+export type KioskStatus = z.infer<typeof KioskStatus>;
+export const KioskStatusList = z.object({ kiosks: z.array(KioskStatus) });
+export type KioskStatusList = z.infer<typeof KioskStatusList>;
+
 export const API_PATHS = {
   identityVerify: '/v1/identity/verify',
   records: '/v1/records',
   events: '/v1/events',
   heartbeat: '/v1/heartbeat',
   documentVerify: '/v1/documents/verify',
+  reports: '/v1/reports/issuances',
+  kiosks: '/v1/kiosks',
 } as const;
+
+/** `error.code` values the central office answers with (docs/central-office-api.md explains each). */
+export const API_ERROR_CODES = [
+  'missing-credentials',
+  'unknown-key',
+  'stale-timestamp',
+  'bad-signature',
+  'replayed',
+  'forbidden',
+  'body-too-large',
+  'malformed-json',
+  'unsupported-media-type',
+  'invalid-request',
+  'unknown-document',
+  'invalid-options',
+  'too-many-copies',
+  'token-required',
+  'token-invalid',
+  'token-expired',
+  'token-scope',
+  'kiosk-attempt-limit',
+  'no-record',
+  'not-found',
+  'internal',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

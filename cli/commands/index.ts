@@ -5,6 +5,7 @@ import { registerSim } from './sim';
 import { registerDiag } from './diag';
 import { registerReport } from './report';
 import { registerPinHash } from './pin-hash';
+import { registerSync } from './sync';
 
 /** Every sub-command, one file each. */
 export function registerCommands(program: Command): void {
@@ -14,4 +15,5 @@ export function registerCommands(program: Command): void {
   registerDiag(program);
   registerReport(program);
   registerPinHash(program);
+  registerSync(program);
 }

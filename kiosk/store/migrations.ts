@@ -116,4 +116,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    id: 'sync/001-outbox-rejections',
+    sql: `
+      -- Events the central office refused for good (an invalid payload): taken out of the send queue (marked acked)
+      -- and kept here with the office's reason for a technician, never re-sent blindly.
+      CREATE TABLE outbox_rejections (
+        event_id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        rejected_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -1,0 +1,4 @@
+export * from './backoff';
+export * from './sync-client';
+export * from './sync-state';
+export * from './heartbeat';
