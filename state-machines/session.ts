@@ -1,5 +1,5 @@
 import { and, assign, enqueueActions, sendTo, setup, type SnapshotFrom, type StateValue } from 'xstate';
-import { documentOf, type DocumentCode } from '../catalog';
+import { documentOf } from '../catalog';
 import { sessionActors } from './session/actors';
 import {
   changeDisplay,

@@ -283,9 +283,9 @@ function stepOf(state: string): FlowStep | null {
   switch (top(state)) {
     case 'chooseDocument':
     case 'documentOptions':
-    case 'checkingOffice':
     case 'officeUnreachable':
       return 'choose';
+    case 'checkingOffice':
     case 'residentNumber':
     case 'fingerprint':
     case 'identityFailed':
@@ -402,8 +402,9 @@ function screenOf(inputs: ViewInputs, tiles: readonly DocumentTile[]): ScreenVie
     case 'language':
       return { screen: 'language' };
     case 'chooseDocument':
-    case 'checkingOffice':
       return { screen: 'choose-document', documents: tiles };
+    case 'checkingOffice':
+      return { screen: 'loading-records', done: 0, total: context.basket.length };
     case 'documentOptions': {
       const editing = context.editing;
       const document = editing ? inputs.documents.find((candidate) => candidate.code === editing.code) : undefined;

@@ -2,7 +2,7 @@ import { fromCallback, fromPromise, type EventObject } from 'xstate';
 import type { Availability, DocumentCode } from '../../catalog';
 import type { Logger } from '../../common/log';
 import { err, type Result } from '../../common/result';
-import type { PrePaymentFacts, PreparationProblem, PreparedDocument, Voucher } from '../../state-machines/session/facts';
+import type { PayoutResult, PrePaymentFacts, PreparationProblem, PreparedDocument, PrintOutcome, Voucher } from '../../state-machines/session/facts';
 import { FINGER_CAPTURE_TIMEOUT_MS, PRINTER_POLL_MS } from '../../state-machines/session/timeouts';
 import type {
   CheckBeforePaymentInput,
@@ -62,6 +62,18 @@ async function settled<T, E>(promise: Promise<Result<T, E>>, fallback: E): Promi
 export function createSessionEffects(deps: SessionEffectsDeps) {
   const { ports, store, log } = deps;
 
+  /**
+   * A journal write after the device acted. If the database fails (disk full, power cut in the crash tests), the
+   * failure is logged and the step stays pending: start-up recovery settles it from the devices' own counts.
+   */
+  const afterAct = (what: string, write: () => void): void => {
+    try {
+      write();
+    } catch (error) {
+      log.error({ event: 'session.journal-failed', step: what, error });
+    }
+  };
+
   const checkOffice = fromPromise<boolean, void>(async () => {
     try {
       return await ports.records.reachable();
@@ -101,7 +113,10 @@ export function createSessionEffects(deps: SessionEffectsDeps) {
       }
       log.info({ event: 'session.identity-verdict', verified: verdict.value.verified });
       send({ type: 'IDENTITY.VERDICT', outcome: verdict.value });
-    })();
+    })().catch((error: unknown) => {
+      log.error({ event: 'session.identity-error', error });
+      send({ type: 'IDENTITY.FAULT', fault: { kind: 'reader-fault', code: 'adapter-error' } });
+    });
     return () => abort.abort();
   });
 
@@ -175,21 +190,29 @@ export function createSessionEffects(deps: SessionEffectsDeps) {
           escrow = event.value;
           send({ type: 'CASH.ESCROW', value: event.value });
           break;
-        case 'stacked':
-          if (pending) store.confirm(pending.id, { fate: 'stacked' }, [{ type: 'cash.note-stacked', payload: { value: event.value } }]);
-          // A note stacked without the session's word is still money received: journal it as such.
-          else store.record(input.sessionId, STEP.note, { value: event.value, decision: 'device', fate: 'stacked' }, [{ type: 'cash.note-stacked', payload: { value: event.value } }]);
+        case 'stacked': {
+          const stackedNote = pending;
           pending = null;
           escrow = null;
           inserted += event.value;
+          const stacked = [{ type: 'cash.note-stacked' as const, payload: { value: event.value } }];
+          afterAct(STEP.note, () => {
+            if (stackedNote) store.confirm(stackedNote.id, { fate: 'stacked' }, stacked);
+            // A note stacked without the session's word is still money received: journal it as such.
+            else store.record(input.sessionId, STEP.note, { value: event.value, decision: 'device', fate: 'stacked' }, stacked);
+          });
           send({ type: 'CASH.STACKED', value: event.value });
           break;
+        }
         case 'returned': {
-          const returned = [{ type: 'cash.note-returned' as const, payload: { value: event.value, reason: event.reason } }];
-          if (pending) store.fail(pending.id, { fate: 'returned', reason: event.reason }, returned);
-          else store.record(input.sessionId, STEP.note, { value: event.value, decision: event.reason === 'stopped' ? 'stopped' : 'return', fate: 'returned' }, returned);
+          const returnedNote = pending;
           pending = null;
           escrow = null;
+          const returned = [{ type: 'cash.note-returned' as const, payload: { value: event.value, reason: event.reason } }];
+          afterAct(STEP.note, () => {
+            if (returnedNote) store.fail(returnedNote.id, { fate: 'returned', reason: event.reason }, returned);
+            else store.record(input.sessionId, STEP.note, { value: event.value, decision: event.reason === 'stopped' ? 'stopped' : 'return', fate: 'returned' }, returned);
+          });
           send({ type: 'CASH.RETURNED', value: event.value });
           break;
         }
@@ -202,18 +225,27 @@ export function createSessionEffects(deps: SessionEffectsDeps) {
           break;
         case 'closed':
           closed = true;
-          store.confirm(collectId, { inserted });
+          afterAct(STEP.collect, () => store.confirm(collectId, { inserted }));
           send({ type: 'CASH.CLOSED' });
           break;
       }
     });
     receive((command) => {
       switch (command.type) {
-        case 'STACK':
+        case 'STACK': {
           if (escrow === null) return;
-          pending = { id: store.begin(input.sessionId, STEP.note, { value: escrow, decision: 'stack' }), value: escrow };
+          const value = escrow;
+          try {
+            pending = { id: store.begin(input.sessionId, STEP.note, { value, decision: 'stack' }), value };
+          } catch (error) {
+            // Never stack a note that is not journaled: it goes back to the citizen.
+            log.error({ event: 'session.journal-failed', step: STEP.note, error });
+            collection.returnNote();
+            return;
+          }
           collection.stack();
           break;
+        }
         case 'RETURN':
           collection.returnNote();
           break;
@@ -246,24 +278,25 @@ export function createSessionEffects(deps: SessionEffectsDeps) {
       .printCopy({ ref: document.ref, copy: input.copy, copies: input.copies, fromPage: input.fromPage }, (page) => {
         if (alive) sendBack({ type: 'PRINT.PAGE', page });
       })
-      .then((outcome) => {
-        switch (outcome.kind) {
-          case 'printed':
-            store.confirm(id, { printedTo: document.pages });
-            break;
-          case 'fault':
-            store.fail(id, { printedTo: outcome.printedTo, code: outcome.code });
-            break;
-          case 'document-unavailable':
-            store.fail(id, { printedTo: input.fromPage - 1, code: 'document-unavailable' });
-            break;
-        }
-        if (alive) sendBack({ type: 'PRINT.DONE', outcome });
-      })
-      .catch((error: unknown) => {
+      .catch((error: unknown): PrintOutcome => {
         log.error({ event: 'session.print-error', error });
-        store.fail(id, { printedTo: input.fromPage - 1, code: 'adapter-error' });
-        if (alive) sendBack({ type: 'PRINT.DONE', outcome: { kind: 'fault', printedTo: input.fromPage - 1, code: 'adapter-error' } });
+        return { kind: 'fault', printedTo: input.fromPage - 1, code: 'adapter-error' };
+      })
+      .then((outcome) => {
+        afterAct(STEP.printCopy, () => {
+          switch (outcome.kind) {
+            case 'printed':
+              store.confirm(id, { printedTo: document.pages });
+              break;
+            case 'fault':
+              store.fail(id, { printedTo: outcome.printedTo, code: outcome.code });
+              break;
+            case 'document-unavailable':
+              store.fail(id, { printedTo: input.fromPage - 1, code: 'document-unavailable' });
+              break;
+          }
+        });
+        if (alive) sendBack({ type: 'PRINT.DONE', outcome });
       });
     return () => {
       alive = false;
@@ -320,6 +353,11 @@ export function createSessionEffects(deps: SessionEffectsDeps) {
       .payout(input.amount, (paid) => {
         if (alive) sendBack({ type: 'PAYOUT.PROGRESS', paid });
       })
+      .catch((error: unknown): PayoutResult & { adapterError: true } => {
+        // Nothing known to have come out: the whole amount becomes a voucher (the hopper count reconciles later).
+        log.error({ event: 'session.payout-error', error });
+        return { paid: 0, unpaid: input.amount, coins: {}, faultCode: 'adapter-error', adapterError: true };
+      })
       .then((result) => {
         const events =
           result.paid === 0
@@ -327,15 +365,9 @@ export function createSessionEffects(deps: SessionEffectsDeps) {
             : input.purpose === 'change'
               ? [{ type: 'cash.change-paid' as const, payload: { amount: result.paid, coins: { ...result.coins } } }]
               : [{ type: 'cash.refund-paid' as const, payload: { amount: result.paid, method: 'coins' as const, voucherCode: null } }];
-        store.confirm(id, { paid: result.paid, unpaid: result.unpaid, coins: result.coins, faultCode: result.faultCode }, events);
+        afterAct(STEP.payout, () => store.confirm(id, { paid: result.paid, unpaid: result.unpaid, coins: result.coins, faultCode: result.faultCode }, events));
         if (result.faultCode) log.warn({ event: 'session.payout-short', purpose: input.purpose, unpaid: result.unpaid, code: result.faultCode });
-        if (alive) sendBack({ type: 'PAYOUT.DONE', result });
-      })
-      .catch((error: unknown) => {
-        // Nothing known to have come out: the whole amount becomes a voucher (the hopper count reconciles later).
-        log.error({ event: 'session.payout-error', error });
-        store.fail(id, { paid: 0, unpaid: input.amount, faultCode: 'adapter-error' });
-        if (alive) sendBack({ type: 'PAYOUT.DONE', result: { paid: 0, unpaid: input.amount, coins: {}, faultCode: 'adapter-error' } });
+        if (alive) sendBack({ type: 'PAYOUT.DONE', result: { paid: result.paid, unpaid: result.unpaid, coins: result.coins, faultCode: result.faultCode } });
       });
     return () => {
       alive = false;

@@ -9,9 +9,9 @@ import type { Won } from '../../common/money';
 export type CoinStock = Readonly<Record<string, number>>;
 
 /**
- * Whether `amount` can be paid exactly from `coins`. A bounded search rather than greedy: with limited counts,
- * greedy fails on stocks like {500: 1, 200-ish combinations}; amounts are small and there are at most a handful
- * of coin values, so the search is cheap.
+ * Whether `amount` can be paid exactly from `coins`. Won coins (10, 50, 100, 500) each divide the next, for which
+ * greedy would do; the bounded search stays right for any coin values a configuration brings, and amounts are
+ * small with a handful of coin values, so it is cheap.
  */
 export function canMakeChange(amount: Won, coins: CoinStock): boolean {
   if (amount === 0) return true;

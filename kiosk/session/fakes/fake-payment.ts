@@ -67,6 +67,12 @@ export class FakePayment implements PaymentPort {
     return this.collection !== null && !this.collection.stopping;
   }
 
+  /** Open and waiting for a note: nothing in escrow, nothing travelling. */
+  get ready(): boolean {
+    const collection = this.collection;
+    return collection !== null && !collection.stopping && collection.moving === null && collection.escrow === null && this.acceptor === 'ready';
+  }
+
   /** The citizen pushes a note into the slot. false: the slot did not take it (inhibited, busy, no collection). */
   insert(value: Won): boolean {
     const collection = this.collection;
