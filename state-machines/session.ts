@@ -461,8 +461,8 @@ export const sessionMachine = setup({
     attract: {
       entry: 'reset',
       on: {
-        TOUCH: { guard: 'kioskOpen', target: 'language' },
-        CHOOSE_LANGUAGE: { guard: 'kioskOpen', target: 'chooseDocument', actions: 'setLanguage' },
+        TOUCH: { guard: and(['kioskOpen', 'inService']), target: 'language' },
+        CHOOSE_LANGUAGE: { guard: and(['kioskOpen', 'inService']), target: 'chooseDocument', actions: 'setLanguage' },
         // "처음으로" on the attract screen is already home.
         HOME: {},
       },
