@@ -740,8 +740,9 @@ export const sessionMachine = setup({
         stacking: {
           on: {
             'CASH.STACKED': [
-              { guard: 'paidInFullAfterStack', target: 'closing', actions: 'noteStacked' },
+              // The citizen asked to cancel while the note travelled: honoured even if the note completed the payment.
               { guard: 'cancelRequested', target: 'closing', actions: ['noteStacked', 'cancelledDuringStacking'] },
+              { guard: 'paidInFullAfterStack', target: 'closing', actions: 'noteStacked' },
               { target: 'insert', actions: 'noteStacked' },
             ],
             'CASH.RETURNED': [
@@ -760,6 +761,7 @@ export const sessionMachine = setup({
               { target: 'insert', actions: 'noteReturned' },
             ],
             'CASH.STACKED': [
+              { guard: 'cancelRequested', target: 'closing', actions: ['noteStacked', 'cancelledDuringStacking'] },
               { guard: 'paidInFullAfterStack', target: 'closing', actions: 'noteStacked' },
               { target: 'insert', actions: 'noteStacked' },
             ],
