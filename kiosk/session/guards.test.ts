@@ -68,7 +68,7 @@ describe('the guards before payment', () => {
     expect(summary.canPay).toBe(true);
     kiosk.ports.printing.sheetsLeft = 0;
     await kiosk.do({ type: 'pay' });
-    const after = (await kiosk.waitFor((view) => kiosk.state === 'summary.ready', 10_000)) as ViewOf<'summary'>;
+    const after = (await kiosk.waitFor(() => kiosk.state === 'summary.ready', 10_000)) as ViewOf<'summary'>;
     expect(after).toMatchObject({ screen: 'summary', canPay: false, problems: [{ reasonKey: 'printer.paper-short' }] });
     expect(noMoneyJournaled(kiosk)).toBe(true);
     kiosk.stop();
