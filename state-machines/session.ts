@@ -427,11 +427,12 @@ export const sessionMachine = setup({
       return { outcome, refund, finalScreen, notice };
     }),
     recovered: assign((_args, settlement: RecoverySettlement) => ({
+      finalScreen: 'notice' as const,
       refund: settlement.refund,
       notice: { whatKey: 'recovery.settled', whatToDoKey: settlement.refund?.voucherAmount ? 'refund.take-voucher' : 'refund.take-coins' },
       outcome: 'recovered' as const,
     })),
-    recoveryFailed: assign({ notice: { whatKey: 'recovery.failed', whatToDoKey: 'recovery.call-staff' }, outcome: 'recovered' as const }),
+    recoveryFailed: assign({ finalScreen: 'notice' as const, notice: { whatKey: 'recovery.failed', whatToDoKey: 'recovery.call-staff' }, outcome: 'recovered' as const }),
     clearRecovery: assign({ recovery: null }),
   },
   delays: {
@@ -710,7 +711,8 @@ export const sessionMachine = setup({
         id: 'collector',
         src: 'collectCash',
         input: ({ context }) => ({ sessionId: context.sessionId ?? 'no-session', due: context.money.due, acceptedNotes: context.money.acceptedNotes }),
-        onError: { target: '.closing', actions: 'cashFault' },
+        // The collection never opened (the journal could not be written): nothing to close, nothing taken.
+        onError: { target: '.route', actions: 'cashFault' },
       },
       initial: 'insert',
       states: {

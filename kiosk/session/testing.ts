@@ -29,6 +29,60 @@ export type HarnessOptions = {
   readonly keepViews?: boolean;
 };
 
+/** Thrown by the power switch: the kiosk lost power at this write. */
+export class PowerCut extends Error {
+  constructor(at: string) {
+    super(`power cut at ${at}`);
+  }
+}
+
+/**
+ * Cuts the power around the k-th journal transaction: `after` (it committed, the device was not told) or `before`
+ * (the device acted on the previous step, this write never happened). Snapshot writes are not counted but die
+ * with the power like everything else.
+ */
+export class PowerSwitch implements WriteGate {
+  committed = 0;
+  dead = false;
+  readonly labels: string[] = [];
+  onCut: () => void = () => undefined;
+  private plan: { readonly at: number; readonly when: 'before' | 'after' } | null = null;
+
+  arm(at: number, when: 'before' | 'after'): this {
+    this.plan = { at, when };
+    return this;
+  }
+
+  before(label: string): void {
+    if (this.dead) throw new PowerCut(label);
+    if (label === 'snapshot') return;
+    if (this.plan?.when === 'before' && this.committed + 1 === this.plan.at) {
+      this.cut();
+      throw new PowerCut(label);
+    }
+  }
+
+  after(label: string): void {
+    this.committed++;
+    this.labels.push(label);
+    if (this.plan?.when === 'after' && this.committed === this.plan.at) {
+      this.cut();
+      throw new PowerCut(label);
+    }
+  }
+
+  private cut(): void {
+    this.dead = true;
+    this.plan = null;
+    this.onCut();
+  }
+
+  /** Power back: a new kiosk process will start over the same database and devices. */
+  restore(): void {
+    this.dead = false;
+  }
+}
+
 export type OutboxRecord = { readonly type: string; readonly sessionId: string | null; readonly payload: Record<string, unknown> };
 
 export class SessionHarness {
@@ -48,7 +102,21 @@ export class SessionHarness {
     if (!db.ok) throw new Error(db.error.detail);
     this.db = db.value;
     this.store = new SessionStore(this.db, () => this.clock.now(), { kioskId: 'GJ-HALL-01', gate: options.gate });
+    const gate = options.gate;
+    if (gate instanceof PowerSwitch) {
+      gate.onCut = () => {
+        // Everything stops at once: the devices lose their listeners, the process its actor.
+        this.ports.powerCycle();
+        const dying = this.runtime;
+        queueMicrotask(() => dying.stop());
+      };
+    }
     this.runtime = this.start();
+  }
+
+  private get dead(): boolean {
+    const gate = this.options.gate;
+    return gate instanceof PowerSwitch && gate.dead;
   }
 
   /** A (re)start of the kiosk service over the same database and devices, as after a crash. */
@@ -85,6 +153,7 @@ export class SessionHarness {
   }
 
   async send(command: KioskCommand): Promise<CommandOutcome> {
+    if (this.dead) throw new PowerCut(command.type);
     const outcome = await this.runtime.send(command);
     await this.clock.advance(0);
     return outcome;
@@ -93,6 +162,7 @@ export class SessionHarness {
   /** Sends and insists that the session accepted it. */
   async do(command: KioskCommand): Promise<void> {
     const outcome = await this.send(command);
+    if (this.dead) throw new PowerCut(command.type);
     if (!outcome.accepted) throw new Error(`${command.type} refused on ${this.state}: ${outcome.reason} ${outcome.detail}`);
   }
 
@@ -103,6 +173,7 @@ export class SessionHarness {
   /** Lets time pass in small steps until the view satisfies `until` (or fails after `limitMs`). */
   async waitFor(until: (view: ViewModel) => boolean, limitMs = 600_000, stepMs = 100): Promise<ViewModel> {
     for (let waited = 0; waited <= limitMs; waited += stepMs) {
+      if (this.dead) throw new PowerCut('waiting');
       if (until(this.view)) return this.view;
       await this.clock.advance(stepMs);
     }
@@ -144,6 +215,7 @@ export class SessionHarness {
   async insertNotes(notes: readonly Won[]): Promise<void> {
     for (const note of notes) {
       await this.waitFor((view) => view.screen === 'payment' && view.phase === 'insert' && this.ports.payment.ready, 30_000);
+      if (this.dead) throw new PowerCut('insert');
       if (!this.ports.payment.insert(note)) throw new Error(`the acceptor did not take ${note}`);
       await this.clock.advance(0);
     }
