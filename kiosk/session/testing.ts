@@ -92,6 +92,10 @@ export class SessionHarness {
   readonly store: SessionStore;
   runtime: SessionRuntime;
   readonly views: ViewModel[] = [];
+  /** Every machine state seen (dotted paths), for coverage. */
+  readonly visited = new Set<string>();
+  /** Called with every view as it is published (privacy checks over every view). */
+  onView: ((view: ViewModel) => void) | null = null;
   private sessionSeq = 0;
   private unsubscribe: () => void = () => undefined;
 
@@ -138,7 +142,9 @@ export class SessionHarness {
     });
     this.unsubscribe();
     this.unsubscribe = runtime.subscribe((view) => {
+      this.visited.add(runtime.inspect().state);
       if (this.options.keepViews !== false) this.views.push(view);
+      this.onView?.(view);
     });
     this.runtime = runtime;
     return runtime;
@@ -170,14 +176,15 @@ export class SessionHarness {
     await this.clock.advance(ms);
   }
 
-  /** Lets time pass in small steps until the view satisfies `until` (or fails after `limitMs`). */
-  async waitFor(until: (view: ViewModel) => boolean, limitMs = 600_000, stepMs = 100): Promise<ViewModel> {
-    for (let waited = 0; waited <= limitMs; waited += stepMs) {
+  /** Lets time pass, timer by timer, until the view satisfies `until` (or fails after `limitMs` of fake time). */
+  async waitFor(until: (view: ViewModel) => boolean, limitMs = 600_000): Promise<ViewModel> {
+    const start = this.clock.now();
+    for (;;) {
       if (this.dead) throw new PowerCut('waiting');
       if (until(this.view)) return this.view;
-      await this.clock.advance(stepMs);
+      if (this.clock.now() - start > limitMs) throw new Error(`still on ${this.view.screen} (${this.state}) after ${limitMs} ms`);
+      if (!(await this.clock.step())) await this.clock.advance(100);
     }
-    throw new Error(`still on ${this.view.screen} (${this.state}) after ${limitMs} ms`);
   }
 
   async waitForScreen(screen: ViewModel['screen'], limitMs?: number): Promise<ViewModel> {
@@ -222,7 +229,7 @@ export class SessionHarness {
   }
 
   async finish(limitMs = 600_000): Promise<void> {
-    await this.waitFor((view) => view.screen === 'attract', limitMs, 500);
+    await this.waitFor((view) => view.screen === 'attract', limitMs);
   }
 
   // ---- what was recorded ----

@@ -45,6 +45,8 @@ export class FakePayment implements PaymentPort {
   faultOnNextStack: string | null = null;
   /** The hopper jams once this much has been paid in the current payout. */
   hopperJamAfter: Won | null = null;
+  /** The acceptor escrows every note it knows, enabled or not, and leaves the decision to the host. */
+  ignoresInhibit = false;
   /** After a power cut the hopper's counters are gone (most hoppers keep them only in RAM). */
   forgetPayoutOnPowerLoss = false;
   /** After a power cut nothing tells whether the note being stacked reached the box. */
@@ -81,7 +83,7 @@ export class FakePayment implements PaymentPort {
     this.clock.setTimeout(() => {
       if (collection.generation !== this.generation) return;
       collection.moving = null;
-      if (!this.supportedNotes.includes(value) || !collection.request.acceptedNotes.includes(value)) {
+      if (!this.supportedNotes.includes(value) || (!this.ignoresInhibit && !collection.request.acceptedNotes.includes(value))) {
         this.givenBack.push(value);
         collection.onEvent({ type: 'rejected', reason: 'denomination-inhibited' });
         this.finishStopIfIdle(collection);
