@@ -35,12 +35,13 @@ export type Choice =
 type ModelContext = { basket: BasketKind | null; due: number; choices: Choice[] };
 type ModelEvent = { type: Choice };
 
-const choose = assign(({ context, event }: { context: ModelContext; event: ModelEvent }) => ({ choices: [...context.choices, event.type] }));
-const pick = (basket: BasketKind) =>
-  assign(({ context }: { context: ModelContext; event: ModelEvent }) => ({ basket, due: BASKETS[basket].due, choices: context.choices }));
-
 export const visitModel = setup({
   types: { context: {} as ModelContext, events: {} as ModelEvent },
+  actions: {
+    choose: assign(({ context, event }) => ({ choices: [...context.choices, event.type] })),
+    pick: assign((_args, params: { basket: BasketKind }) => ({ basket: params.basket, due: BASKETS[params.basket].due })),
+    notFound: assign({ due: 700 }),
+  },
   guards: {
     identity: ({ context }) => context.basket !== null && BASKETS[context.basket].identity,
     severalDocuments: ({ context }) => context.basket === 'mixed',
@@ -54,74 +55,74 @@ export const visitModel = setup({
   states: {
     basket: {
       on: {
-        BASKET_PUBLIC: { target: 'office', actions: [pick('public'), choose] },
-        BASKET_IDENTITY: { target: 'office', actions: [pick('identity'), choose] },
-        BASKET_MIXED: { target: 'office', actions: [pick('mixed'), choose] },
-        BASKET_FREE: { target: 'office', actions: [pick('free'), choose] },
+        BASKET_PUBLIC: { target: 'office', actions: [{ type: 'pick', params: { basket: 'public' } }, 'choose'] },
+        BASKET_IDENTITY: { target: 'office', actions: [{ type: 'pick', params: { basket: 'identity' } }, 'choose'] },
+        BASKET_MIXED: { target: 'office', actions: [{ type: 'pick', params: { basket: 'mixed' } }, 'choose'] },
+        BASKET_FREE: { target: 'office', actions: [{ type: 'pick', params: { basket: 'free' } }, 'choose'] },
       },
     },
     office: {
       on: {
-        OFFICE_DOWN: { target: 'done', actions: choose },
+        OFFICE_DOWN: { target: 'done', actions: 'choose' },
         OFFICE_UP: [
-          { guard: 'identity', target: 'identity', actions: choose },
-          { target: 'records', actions: choose },
+          { guard: 'identity', target: 'identity', actions: 'choose' },
+          { target: 'records', actions: 'choose' },
         ],
       },
     },
     identity: {
       on: {
-        FINGER_OK: { target: 'records', actions: choose },
-        FINGER_RETRY_OK: { target: 'records', actions: choose },
-        FINGER_FAILS: { target: 'done', actions: choose },
-        CANCEL_AT_FINGER: { target: 'done', actions: choose },
+        FINGER_OK: { target: 'records', actions: 'choose' },
+        FINGER_RETRY_OK: { target: 'records', actions: 'choose' },
+        FINGER_FAILS: { target: 'done', actions: 'choose' },
+        CANCEL_AT_FINGER: { target: 'done', actions: 'choose' },
       },
     },
     records: {
       on: {
-        RECORDS_OK: { target: 'summary', actions: choose },
+        RECORDS_OK: { target: 'summary', actions: 'choose' },
         // 토지대장 not found: the other two are charged (due 700).
-        ONE_NOT_FOUND: { guard: 'severalDocuments', target: 'summary', actions: [choose, assign({ due: 700 })] },
-        CANCEL_AT_RECORDS: { target: 'done', actions: choose },
+        ONE_NOT_FOUND: { guard: 'severalDocuments', target: 'summary', actions: ['choose', 'notFound'] },
+        CANCEL_AT_RECORDS: { target: 'done', actions: 'choose' },
       },
     },
     summary: {
       on: {
         GUARDS_OK: [
-          { guard: 'somethingDue', target: 'payment', actions: choose },
-          { target: 'printing', actions: choose },
+          { guard: 'somethingDue', target: 'payment', actions: 'choose' },
+          { target: 'printing', actions: 'choose' },
         ],
-        PAPER_SHORT: { target: 'done', actions: choose },
-        CASH_UNAVAILABLE: { guard: 'somethingDue', target: 'done', actions: choose },
-        ABANDON_AT_SUMMARY: { target: 'done', actions: choose },
-        CANCEL_AT_SUMMARY: { target: 'done', actions: choose },
+        PAPER_SHORT: { target: 'done', actions: 'choose' },
+        CASH_UNAVAILABLE: { guard: 'somethingDue', target: 'done', actions: 'choose' },
+        ABANDON_AT_SUMMARY: { target: 'done', actions: 'choose' },
+        CANCEL_AT_SUMMARY: { target: 'done', actions: 'choose' },
       },
     },
     payment: {
       on: {
-        PAY_ONE_NOTE: { target: 'printing', actions: choose },
-        PAY_TWO_NOTES: { guard: 'moreThanOneNote', target: 'printing', actions: choose },
+        PAY_ONE_NOTE: { target: 'printing', actions: 'choose' },
+        PAY_TWO_NOTES: { guard: 'moreThanOneNote', target: 'printing', actions: 'choose' },
         // An acceptor that escrows any note it knows and leaves the decision to the host: the session returns a
         // 50,000-won note it could not change, then the citizen pays with a smaller one.
-        BIG_NOTE_RETURNED_THEN_PAY: { target: 'printing', actions: choose },
-        CANCEL_MID_PAYMENT: { target: 'done', actions: choose },
-        ABANDON_MID_PAYMENT: { target: 'done', actions: choose },
-        ACCEPTOR_FAULT: { target: 'done', actions: choose },
+        BIG_NOTE_RETURNED_THEN_PAY: { target: 'printing', actions: 'choose' },
+        CANCEL_MID_PAYMENT: { target: 'done', actions: 'choose' },
+        ABANDON_MID_PAYMENT: { target: 'done', actions: 'choose' },
+        ACCEPTOR_FAULT: { target: 'done', actions: 'choose' },
       },
     },
     printing: {
       on: {
-        PRINT_OK: { target: 'change', actions: choose },
-        PRINTER_RECOVERS: { target: 'change', actions: choose },
-        PRINTER_GIVES_UP: { target: 'change', actions: choose },
-        DOCUMENT_LOST_REFETCHED: { target: 'change', actions: choose },
-        DOCUMENT_LOST_GONE: { target: 'change', actions: choose },
+        PRINT_OK: { target: 'change', actions: 'choose' },
+        PRINTER_RECOVERS: { target: 'change', actions: 'choose' },
+        PRINTER_GIVES_UP: { target: 'change', actions: 'choose' },
+        DOCUMENT_LOST_REFETCHED: { target: 'change', actions: 'choose' },
+        DOCUMENT_LOST_GONE: { target: 'change', actions: 'choose' },
       },
     },
     change: {
       on: {
-        CHANGE_OK: { target: 'done', actions: choose },
-        HOPPER_SHORT: { guard: 'somethingDue', target: 'done', actions: choose },
+        CHANGE_OK: { target: 'done', actions: 'choose' },
+        HOPPER_SHORT: { guard: 'somethingDue', target: 'done', actions: 'choose' },
       },
     },
     done: { type: 'final' },
