@@ -464,8 +464,8 @@ export const sessionMachine = setup({
       on: {
         TOUCH: { guard: and(['kioskOpen', 'inService']), target: 'language' },
         CHOOSE_LANGUAGE: { guard: and(['kioskOpen', 'inService']), target: 'chooseDocument', actions: 'setLanguage' },
-        // "처음으로" on the attract screen is already home.
-        HOME: {},
+        // "처음으로" on the attract screen is already home: accepted, nothing to do (an action, so that `can` agrees).
+        HOME: { actions: 'noteActivity' },
       },
     },
 
