@@ -128,23 +128,23 @@ export function createSessionRuntime(options: SessionRuntimeOptions): SessionRun
     return toViewModel({ revision, state: stateKey(snapshot.value), context: snapshot.context, kiosk, documents: offered, availability });
   };
 
+  /**
+   * The snapshot follows the session while it is open. When it closes, the close transaction removes the row
+   * itself (kiosk/session/session-store.ts), so nothing is written here after `closing`.
+   */
   const persist = (state: string, context: SessionContext) => {
     const checkpoint = checkpointOf(state, context, clock.now());
     const key = checkpointKey(checkpoint);
     if (key === lastCheckpoint) return;
+    lastCheckpoint = key;
+    if (!checkpoint) return;
     try {
-      if (checkpoint) store.saveCheckpoint(checkpoint);
-      else if (lastCheckpoint !== '' && !store.isClosed(lastCheckpointSession)) {
-        // Left the open states without a close (cannot happen by the machine's design): keep the disk honest.
-        log.error({ event: 'session.snapshot-orphaned', state });
-      }
-      lastCheckpoint = key;
-      lastCheckpointSession = checkpoint?.sessionId ?? '';
+      store.saveCheckpoint(checkpoint);
     } catch (error) {
+      // The journal, not the snapshot, carries money and paper; a lost snapshot costs only the recovering screen's looks.
       log.error({ event: 'session.snapshot-failed', error });
     }
   };
-  let lastCheckpointSession = '';
 
   const publish = (view: ViewModel) => {
     current = view;
