@@ -106,7 +106,6 @@ export const sessionMachine = setup({
     },
     cancelRequested: ({ context }) => context.cancelRequested,
     canPay: ({ context }) => context.basket.some(issuable) && context.summaryProblems.length === 0,
-    nothingDue: ({ context }) => totalDue(context.basket) === 0,
     noteAcceptable: ({ context, event }) =>
       event.type === 'CASH.ESCROW' &&
       acceptableNotes(context.money.due - context.money.inserted, context.money.notes, context.money.coins).includes(event.value),
