@@ -4,7 +4,11 @@ import { createLogger, type Logger } from '../common/log';
 import { err, ok, type Result } from '../common/result';
 import type { KioskConfig } from './config';
 import { createApiHandlers, type ApiHandlers } from './api/handlers';
+import { createFakePorts } from './session/fakes';
+import type { SessionPorts } from './session/ports';
 import { createSessionRuntime, type SessionRuntime } from './session/runtime';
+import { SessionStore } from './session/session-store';
+import { unwiredPorts } from './session/unwired';
 import { DATABASE_FILE, Journal, Outbox, openDatabase, type KioskDatabase, type OpenError } from './store';
 
 /**
@@ -15,7 +19,20 @@ import { DATABASE_FILE, Journal, Outbox, openDatabase, type KioskDatabase, type 
 export type KioskServiceDeps = {
   readonly clock?: Clock;
   readonly log?: Logger;
+  /** Adapters to the money service, identity, printing and the central office (wired once those parts exist). */
+  readonly sessionPorts?: SessionPorts;
 };
+
+/**
+ * Until the device and central-office adapters are wired, a demo configuration (every device simulated, the
+ * central office embedded) runs the session over its in-process fakes, so that the whole flow can be shown; any
+ * other configuration gets ports that say nothing is connected, and the session takes no money.
+ */
+function sessionPortsFor(config: KioskConfig, clock: Clock, log: Logger): SessionPorts {
+  const demo = Object.values(config.devices).every((device) => device.driver === 'simulated') && config.centralOffice.url === 'embedded';
+  log.warn({ event: 'session.ports', wiring: demo ? 'in-process-fakes' : 'unwired' });
+  return demo ? createFakePorts(clock) : unwiredPorts(clock);
+}
 
 export type KioskService = {
   readonly config: KioskConfig;
@@ -52,6 +69,9 @@ export async function createKioskService(
   const outbox = new Outbox(db, config.kioskId, now);
 
   const session = createSessionRuntime({
+    store: new SessionStore(db, now, { journal, outbox }),
+    ports: deps.sessionPorts ?? sessionPortsFor(config, clock, log),
+    feeSchedule: config.fees,
     kioskId: config.kioskId,
     siteName: config.site.name,
     site: config.site.kind,

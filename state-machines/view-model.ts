@@ -1,5 +1,7 @@
 import type { Availability, CatalogDocument, DocumentCode, LocalizedText, OptionValue } from '../catalog';
-import type { Language, SessionContext, SessionStateValue } from './session';
+import { maskResidentNumber, RESIDENT_NUMBER_DIGITS } from './session/resident-number';
+import { MAX_EXTENSIONS } from './session/timeouts';
+import type { Language, SessionContext } from './session/types';
 
 /**
  * What the renderer receives: the screen to show and the values on it — never the machine's internals and never
@@ -230,15 +232,19 @@ export type ViewModel = ViewEnvelope & ScreenView;
 /** Narrowing helper for the renderer and tests. */
 export type ViewOf<S extends Screen> = ViewEnvelope & Extract<ScreenView, { screen: S }>;
 
-// ---- the walking skeleton's projection (the session issue replaces it with the full one) --------------------
+// ---- the projection: session snapshot → view model ----------------------------------------------------------
 
 export type ViewInputs = {
   readonly revision: number;
-  readonly state: SessionStateValue;
+  /** The machine's active state as a dotted path (`payment.insert`, see `stateKey` in session.ts). */
+  readonly state: string;
   readonly context: SessionContext;
   readonly kiosk: KioskInfo;
+  /** The documents this kiosk offers, in catalogue order. */
   readonly documents: readonly CatalogDocument[];
   readonly availability: (document: CatalogDocument) => Availability;
+  /** When a closed kiosk opens again (`내일 08:30`), shown on the closed screen. */
+  readonly reopensAt?: string | null;
 };
 
 export function tileOf(document: CatalogDocument, availability: Availability, inBasket = false): DocumentTile {
@@ -271,34 +277,229 @@ export function optionFields(document: CatalogDocument, values: Readonly<Record<
   });
 }
 
+const top = (state: string) => state.split('.')[0] ?? state;
+
+function stepOf(state: string): FlowStep | null {
+  switch (top(state)) {
+    case 'chooseDocument':
+    case 'documentOptions':
+    case 'officeUnreachable':
+      return 'choose';
+    case 'checkingOffice':
+    case 'residentNumber':
+    case 'fingerprint':
+    case 'identityFailed':
+    case 'loadingRecords':
+      return 'identity';
+    case 'summary':
+    case 'payment':
+      return 'payment';
+    case 'printing':
+    case 'settling':
+    case 'receipt':
+    case 'closing':
+    case 'afterClose':
+    case 'thankYou':
+    case 'notice':
+      return 'issue';
+    default:
+      return null;
+  }
+}
+
+const CANCELLABLE = new Set([
+  'language',
+  'chooseDocument',
+  'documentOptions',
+  'checkingOffice',
+  'officeUnreachable',
+  'residentNumber',
+  'fingerprint',
+  'identityFailed',
+  'loadingRecords',
+  'summary',
+]);
+
+/** Cancel is possible from every step until printing starts (issue 7); in payment, not while closing the acceptor. */
+function canCancel(state: string): boolean {
+  if (CANCELLABLE.has(top(state))) return true;
+  return state === 'payment.insert' || state === 'payment.stacking' || state === 'payment.returning';
+}
+
+function canGoBack(state: string, context: SessionContext): boolean {
+  switch (state) {
+    case 'language':
+    case 'chooseDocument':
+    case 'documentOptions':
+    case 'residentNumber':
+    case 'fingerprint.retry':
+      return true;
+    case 'payment.insert':
+      return context.money.inserted === 0;
+    default:
+      return false;
+  }
+}
+
+function basketOf(context: SessionContext, documents: readonly CatalogDocument[]): Basket {
+  const lines = context.basket.map((item): BasketLine => {
+    const document = documents.find((candidate) => candidate.code === item.code);
+    return {
+      code: item.code,
+      name: document?.name ?? { ko: item.code, en: item.code },
+      copies: item.copies,
+      maxCopies: document?.maxCopies ?? 1,
+      pages: item.prepared?.pages ?? null,
+      perCopy: item.quote?.perCopy ?? null,
+      total: item.quote?.total ?? null,
+      waivedByKey: item.quote?.waivedBy ? `fees.waiver.${item.quote.waivedBy}` : null,
+    };
+  });
+  const quoted = context.basket.filter((item) => item.quote !== null && item.problemKey === null);
+  return { lines, total: quoted.length > 0 ? quoted.reduce((sum, item) => sum + (item.quote?.total ?? 0), 0) : null };
+}
+
+function printingView(context: SessionContext, documents: readonly CatalogDocument[]): ScreenView {
+  const { printing, basket } = context;
+  const printable = printing.lines.map((line, index) => ({ line, index })).filter(({ line }) => line.copies.length > 0);
+  const at = Math.min(printing.line, basket.length - 1);
+  const item = basket[at];
+  const document = documents.find((candidate) => candidate.code === item?.code);
+  const position = printable.findIndex(({ index }) => index === at);
+  return {
+    screen: 'printing',
+    documentName: document?.name ?? { ko: '', en: '' },
+    documentIndex: position >= 0 ? position + 1 : printable.length,
+    documentCount: printable.length,
+    copy: printing.copy,
+    copies: item?.copies ?? 1,
+    page: printing.page,
+    pages: item?.prepared?.pages ?? 1,
+    phase: printing.phase,
+    faultKey: printing.faultKey,
+  };
+}
+
+function finalView(context: SessionContext): ScreenView | null {
+  switch (context.finalScreen) {
+    case 'thank-you':
+      return { screen: 'thank-you', refund: context.refund };
+    case 'notice':
+      return {
+        screen: 'error',
+        whatKey: context.notice?.whatKey ?? 'session.ended',
+        whatToDoKey: context.notice?.whatToDoKey ?? 'session.ask-staff',
+        refund: context.refund,
+      };
+    case 'none':
+      return null;
+  }
+}
+
+function screenOf(inputs: ViewInputs, tiles: readonly DocumentTile[]): ScreenView {
+  const { context, state } = inputs;
+  switch (top(state)) {
+    case 'language':
+      return { screen: 'language' };
+    case 'chooseDocument':
+      return { screen: 'choose-document', documents: tiles };
+    case 'checkingOffice':
+      return { screen: 'loading-records', done: 0, total: context.basket.length };
+    case 'documentOptions': {
+      const editing = context.editing;
+      const document = editing ? inputs.documents.find((candidate) => candidate.code === editing.code) : undefined;
+      const tile = tiles.find((candidate) => candidate.code === editing?.code);
+      if (!editing || !document || !tile) return { screen: 'choose-document', documents: tiles };
+      return { screen: 'document-options', document: tile, options: optionFields(document, editing.options), problems: editing.problems };
+    }
+    case 'officeUnreachable':
+      return { screen: 'error', whatKey: 'office.unreachable', whatToDoKey: 'office.try-later', refund: null };
+    case 'residentNumber':
+      return {
+        screen: 'resident-number',
+        masked: maskResidentNumber(context.digits),
+        digitCount: context.digits.length,
+        complete: context.digits.length === RESIDENT_NUMBER_DIGITS && context.residentErrorKey === null,
+        errorKey: context.residentErrorKey,
+        warningKey: context.residentWarningKey,
+      };
+    case 'fingerprint':
+      return {
+        screen: 'fingerprint',
+        phase: state === 'fingerprint.retry' ? 'retry' : context.identity.phase === 'retry' ? 'place-finger' : context.identity.phase,
+        attemptsLeft: context.identity.attemptsLeft,
+        guidanceKey: context.identity.guidanceKey,
+      };
+    case 'identityFailed':
+      return { screen: 'identity-failed', reasonKey: context.identity.failureKey ?? 'identity.attempts-exhausted' };
+    case 'loadingRecords':
+      return { screen: 'loading-records', done: context.records.done, total: context.records.total };
+    case 'summary': {
+      const recordProblems = context.basket.flatMap((item) => (item.problemKey ? [{ code: item.code, reasonKey: item.problemKey }] : []));
+      const ready = state === 'summary.ready';
+      return {
+        screen: 'summary',
+        problems: [...recordProblems, ...context.summaryProblems],
+        canPay: ready && context.summaryProblems.length === 0 && context.basket.some((item) => item.quote !== null && item.problemKey === null),
+      };
+    }
+    case 'payment': {
+      const { money } = context;
+      const phase = state === 'payment.stacking' ? 'stacking' : state === 'payment.returning' ? 'returning' : state === 'payment.insert' ? 'insert' : money.paidInFull && context.paymentEnd === null ? 'paid' : 'returning';
+      return {
+        screen: 'payment',
+        due: money.due,
+        inserted: money.inserted,
+        remaining: Math.max(0, money.due - money.inserted),
+        changeToCome: Math.max(0, money.inserted - money.due),
+        acceptedNotes: phase === 'insert' ? money.acceptedNotes : [],
+        phase,
+        messageKey: money.messageKey,
+      };
+    }
+    case 'printing':
+      return printingView(context, inputs.documents);
+    case 'settling':
+      return {
+        screen: 'change',
+        amount: context.money.changeDue + context.money.refundDue,
+        paid: context.money.payoutProgress,
+      };
+    case 'receipt':
+      return { screen: 'receipt', printing: context.receiptPrinting };
+    case 'closing':
+    case 'afterClose':
+    case 'thankYou':
+    case 'notice':
+      return finalView(context) ?? { screen: 'attract', documents: tiles };
+    case 'recovering':
+      return { screen: 'recovering' };
+    default:
+      if (!inputs.kiosk.open) return { screen: 'closed', reopensAt: inputs.reopensAt ?? null };
+      if (context.outOfService.length > 0) return { screen: 'out-of-service', faults: context.outOfService };
+      return { screen: 'attract', documents: tiles };
+  }
+}
+
+/**
+ * The renderer's view of the session. Only masked digits and counts leave the machine: the resident number, the
+ * identity token and the documents' contents never appear here (a test walks every path and checks every view).
+ */
 export function toViewModel(inputs: ViewInputs): ViewModel {
-  const tiles = inputs.documents.map((document) =>
-    tileOf(document, inputs.availability(document), document.code === inputs.context.selected),
-  );
+  const { context, state } = inputs;
+  const inBasket = new Set(context.basket.map((item) => item.code));
+  const tiles = inputs.documents.map((document) => tileOf(document, inputs.availability(document), inBasket.has(document.code)));
   const envelope: ViewEnvelope = {
     revision: inputs.revision,
-    language: inputs.context.language,
-    step: null,
+    language: context.language,
+    step: stepOf(state),
     kiosk: inputs.kiosk,
-    display: DEFAULT_DISPLAY,
-    basket: { lines: [], total: null },
-    timeout: null,
-    keypad: null,
-    canCancel: false,
-    canGoBack: inputs.state !== 'attract',
+    display: context.display,
+    basket: basketOf(context, inputs.documents),
+    timeout: context.idle.secondsLeft === null ? null : { secondsLeft: context.idle.secondsLeft, extensionsLeft: MAX_EXTENSIONS - context.idle.extensionsUsed },
+    keypad: context.keypad,
+    canCancel: canCancel(state),
+    canGoBack: canGoBack(state, context),
   };
-  switch (inputs.state) {
-    case 'attract':
-      return { ...envelope, screen: 'attract', documents: tiles };
-    case 'language':
-      return { ...envelope, screen: 'language' };
-    case 'chooseDocument':
-      return { ...envelope, step: 'choose', screen: 'choose-document', documents: tiles };
-    case 'documentOptions': {
-      const document = inputs.documents.find((candidate) => candidate.code === inputs.context.selected);
-      const tile = tiles.find((candidate) => candidate.code === inputs.context.selected);
-      if (!document || !tile) return { ...envelope, step: 'choose', screen: 'choose-document', documents: tiles };
-      return { ...envelope, step: 'choose', screen: 'document-options', document: tile, options: optionFields(document, {}), problems: {} };
-    }
-  }
+  return { ...envelope, ...screenOf(inputs, tiles) };
 }

@@ -48,7 +48,18 @@ export const EventPayloads = {
   'device.fault': z.object({ device: z.string(), code: z.string(), detail: z.string() }),
   'device.recovered': z.object({ device: z.string() }),
   'paper.refilled': z.object({ printer: z.enum(['a4', 'receipt']), sheets: z.number().int().positive() }),
-  'session.completed': z.object({ outcome: z.enum(['issued', 'partly-issued', 'cancelled', 'abandoned', 'refunded', 'recovered']) }),
+  /**
+   * Reserved numbers that were never printed on (the citizen cancelled or left after the records were fetched, or
+   * removed the document): the central office frees them.
+   */
+  'document.released': z.object({ documentCode, issuanceNumber: z.string(), reason: z.string() }),
+  'session.completed': z.object({
+    outcome: z.enum(['issued', 'partly-issued', 'cancelled', 'abandoned', 'refunded', 'recovered', 'identity-failed', 'failed']),
+    /** The session's accounts from its journal, for reconciliation: in = feesKept + changePaid + refundPaid + refundOwed. */
+    money: z
+      .object({ in: won, feesKept: won, changePaid: won, refundPaid: won, refundOwed: won })
+      .optional(),
+  }),
   'day.closed': z.object({
     businessDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     issuances: z.number().int().nonnegative(),

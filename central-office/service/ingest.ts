@@ -227,6 +227,8 @@ function reportColumns(type: EventType, payload: Record<string, unknown>): Pick<
     }
     case 'paper.refilled':
       return { document_code: null, issuance_number: null, amount: null, copies: null, pages: num('sheets') };
+    case 'document.released':
+      return { document_code: str('documentCode'), issuance_number: str('issuanceNumber'), amount: null, copies: null, pages: null };
     case 'device.fault':
     case 'device.recovered':
     case 'session.completed':

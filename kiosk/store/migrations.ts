@@ -129,4 +129,21 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    id: 'session/001-snapshot',
+    sql: `
+      -- The citizen's session as it stands (one row): state, basket, money and progress, never a resident number,
+      -- a token or a document's contents. Written on every change while a session is open, cleared in the same
+      -- transaction that closes it; a row found at start-up means the kiosk stopped mid-session.
+      CREATE TABLE session_snapshot (
+        slot INTEGER PRIMARY KEY CHECK (slot = 1),
+        session_id TEXT NOT NULL,
+        state TEXT NOT NULL,
+        snapshot TEXT NOT NULL,
+        saved_at INTEGER NOT NULL
+      ) STRICT;
+      -- Start-up recovery looks for sessions whose journal has no session.close.
+      CREATE INDEX journal_session_step ON journal (session_id, step);
+    `,
+  },
 ];

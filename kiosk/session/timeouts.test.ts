@@ -1,0 +1,149 @@
+import { IDLE_LIMIT_MS, MAX_EXTENSIONS, THANK_YOU_MS, WARNING_SECONDS } from '../../state-machines/session/timeouts';
+import { FAKE_ESCROW_MS } from './fakes';
+import { ledgerOf, ledgerProblems, SessionHarness } from './testing';
+
+describe('time-outs', () => {
+  it('warn before the limit with a countdown of at least 20 s, and allow at least 10 extensions', async () => {
+    const kiosk = new SessionHarness();
+    await kiosk.do({ type: 'chooseLanguage', language: 'ko' });
+    expect(WARNING_SECONDS).toBeGreaterThanOrEqual(20);
+    expect(MAX_EXTENSIONS).toBeGreaterThanOrEqual(10);
+    await kiosk.advance(IDLE_LIMIT_MS['choose-document'] - 1);
+    expect(kiosk.view.timeout).toBeNull();
+    await kiosk.advance(1);
+    expect(kiosk.view).toMatchObject({ screen: 'choose-document', timeout: { secondsLeft: WARNING_SECONDS, extensionsLeft: MAX_EXTENSIONS } });
+    await kiosk.advance(10_000);
+    expect(kiosk.view.timeout).toEqual({ secondsLeft: WARNING_SECONDS - 10, extensionsLeft: MAX_EXTENSIONS });
+    for (let extension = 1; extension <= MAX_EXTENSIONS; extension++) {
+      await kiosk.do({ type: 'extendTime' });
+      expect(kiosk.view.timeout).toBeNull();
+      await kiosk.advance(IDLE_LIMIT_MS['choose-document']);
+      expect(kiosk.view.timeout).toEqual({ secondsLeft: WARNING_SECONDS, extensionsLeft: MAX_EXTENSIONS - extension });
+    }
+    expect(await kiosk.send({ type: 'extendTime' })).toMatchObject({ accepted: false, reason: 'not-now' });
+    // Touching the screen is activity: the limit starts again without using an extension.
+    await kiosk.do({ type: 'chooseLanguage', language: 'en' });
+    expect(kiosk.view.timeout).toBeNull();
+    await kiosk.advance(IDLE_LIMIT_MS['choose-document'] + WARNING_SECONDS * 1000);
+    expect(kiosk.view.screen).toBe('attract');
+    // Nobody chose a document: no session began, nothing is logged.
+    expect(kiosk.outbox()).toEqual([]);
+    kiosk.stop();
+  });
+
+  it('refuse to extend when no warning is shown', async () => {
+    const kiosk = new SessionHarness();
+    await kiosk.do({ type: 'touch' });
+    expect(await kiosk.send({ type: 'extendTime' })).toMatchObject({ accepted: false });
+    kiosk.stop();
+  });
+
+  it('give double time to a citizen using voice guidance or large text', async () => {
+    const kiosk = new SessionHarness();
+    await kiosk.do({ type: 'touch' });
+    await kiosk.do({ type: 'setDisplay', textScale: 2 });
+    await kiosk.do({ type: 'chooseLanguage', language: 'ko' });
+    await kiosk.advance(IDLE_LIMIT_MS['choose-document'] * 2 - 1);
+    expect(kiosk.view.timeout).toBeNull();
+    await kiosk.advance(1);
+    expect(kiosk.view.timeout?.secondsLeft).toBe(WARNING_SECONDS);
+    kiosk.stop();
+  });
+
+  it('abandon a session with documents in the basket: outcome logged, reserved numbers released, data wiped', async () => {
+    const kiosk = new SessionHarness();
+    await kiosk.chooseDocuments([{ code: 'resident-copy' }]);
+    await kiosk.typeResidentNumber();
+    await kiosk.waitFor((view) => view.screen === 'summary' && view.canPay, 30_000);
+    await kiosk.advance(IDLE_LIMIT_MS.summary + WARNING_SECONDS * 1000);
+    expect(kiosk.view.screen).toBe('attract');
+    expect(kiosk.outbox().map((event) => [event.type, event.payload.outcome ?? event.payload.reason])).toEqual([
+      ['document.released', 'abandoned'],
+      ['session.completed', 'abandoned'],
+    ]);
+    const { context } = kiosk.runtime.inspect();
+    expect(context).toMatchObject({ digits: '', basket: [], sessionId: null, identity: { token: null } });
+    expect(kiosk.ports.printing.documents.size).toBe(0);
+    kiosk.stop();
+  });
+
+  it('never run while a note is in the acceptor', async () => {
+    const kiosk = new SessionHarness();
+    await kiosk.chooseDocuments([{ code: 'resident-copy' }]);
+    await kiosk.typeResidentNumber();
+    await kiosk.pay();
+    await kiosk.advance(IDLE_LIMIT_MS.payment - 1000);
+    kiosk.ports.payment.insert(5000);
+    await kiosk.advance(FAKE_ESCROW_MS);
+    expect(kiosk.view).toMatchObject({ screen: 'payment', phase: 'stacking', timeout: null });
+    expect(kiosk.runtime.inspect().context.idle.limitMs).toBeNull();
+    await kiosk.waitForScreen('thank-you', 120_000);
+    expect(ledgerOf(kiosk.outbox())).toMatchObject({ in: 5000, feesKept: 200, changePaid: 4800, outcomes: ['issued'] });
+    kiosk.stop();
+  });
+
+  it('on the payment screen, refund the money stacked and give back a note that arrived as time ran out', async () => {
+    const kiosk = new SessionHarness();
+    await kiosk.chooseDocuments([{ code: 'resident-copy' }, { code: 'family-relations', copies: 2 }]);
+    await kiosk.typeResidentNumber();
+    await kiosk.pay();
+    await kiosk.insertNotes([1000]);
+    await kiosk.waitFor((view) => view.screen === 'payment' && view.inserted === 1000 && view.phase === 'insert', 30_000);
+    const expires = IDLE_LIMIT_MS.payment + WARNING_SECONDS * 1000;
+    await kiosk.advance(expires - 300);
+    expect(kiosk.view.timeout?.secondsLeft).toBe(1);
+    // The citizen comes back a moment too late: the note is drawn in while the acceptor closes.
+    expect(kiosk.ports.payment.insert(1000)).toBe(true);
+    await kiosk.waitForScreen('thank-you', 60_000);
+    expect(kiosk.view).toMatchObject({ screen: 'thank-you', refund: { amount: 1000, paidInCoins: 1000, voucherAmount: 0 } });
+    expect(kiosk.ports.payment.givenBack).toEqual([1000]);
+    expect(kiosk.ports.payment.cashBox).toEqual([1000]);
+    const types = kiosk.outbox().map((event) => event.type);
+    expect(types).toEqual(['cash.note-stacked', 'cash.note-returned', 'cash.refund-paid', 'document.released', 'document.released', 'session.completed']);
+    expect(ledgerOf(kiosk.outbox())).toMatchObject({ in: 1000, refundPaid: 1000, outcomes: ['abandoned'] });
+    await kiosk.advance(THANK_YOU_MS);
+    expect(kiosk.view.screen).toBe('attract');
+    expect(ledgerProblems(kiosk)).toEqual([]);
+    kiosk.stop();
+  });
+
+  it('abandoned with money and no coins: a voucher for what the hoppers cannot pay', async () => {
+    const kiosk = new SessionHarness();
+    await kiosk.chooseDocuments([{ code: 'resident-copy' }, { code: 'family-relations', copies: 2 }]);
+    await kiosk.typeResidentNumber();
+    await kiosk.pay();
+    await kiosk.insertNotes([1000]);
+    await kiosk.waitFor((view) => view.screen === 'payment' && view.inserted === 1000, 30_000);
+    // The hopper jams after the first 500-won coin.
+    kiosk.ports.payment.hopperJamAfter = 500;
+    await kiosk.advance(IDLE_LIMIT_MS.payment + WARNING_SECONDS * 1000);
+    await kiosk.waitForScreen('thank-you', 60_000);
+    expect(kiosk.view).toMatchObject({ refund: { amount: 1000, paidInCoins: 500, voucherAmount: 500 } });
+    const voucherCode = (kiosk.view as { refund: { voucherCode: string } }).refund.voucherCode;
+    expect(kiosk.ports.printing.slips).toMatchObject([{ kind: 'receipt', voucher: { code: voucherCode, amount: 500 } }]);
+    expect(ledgerOf(kiosk.outbox())).toMatchObject({ in: 1000, refundPaid: 500, refundOwed: 500, outcomes: ['abandoned'] });
+    expect(ledgerProblems(kiosk)).toEqual([]);
+    kiosk.stop();
+  });
+
+  it('do not run while printing, however long the printer takes within its recovery limit', async () => {
+    const kiosk = new SessionHarness();
+    kiosk.ports.printing.pagesOf.set('resident-copy', 3);
+    kiosk.ports.printing.faults.push({ atPage: 2, code: 'paper-jam', recoversAfterMs: 170_000 });
+    await kiosk.chooseDocuments([{ code: 'resident-copy' }]);
+    await kiosk.typeResidentNumber();
+    await kiosk.pay();
+    await kiosk.insertNotes([1000]);
+    await kiosk.waitFor((view) => view.screen === 'printing' && view.phase === 'waiting-for-printer', 60_000);
+    expect(kiosk.view).toMatchObject({ page: 1, pages: 3, faultKey: 'printer.paper-jam', canCancel: false });
+    for (let waited = 0; waited < 160_000; waited += 10_000) {
+      await kiosk.advance(10_000);
+      expect(kiosk.view).toMatchObject({ screen: 'printing', timeout: null });
+    }
+    await kiosk.waitForScreen('thank-you', 60_000);
+    // Page 1 before the jam, pages 2–3 after: one complete copy, no page printed twice.
+    expect(kiosk.ports.printing.printed.map((entry) => entry.page)).toEqual([1, 2, 3]);
+    expect(ledgerOf(kiosk.outbox())).toMatchObject({ feesKept: 200, changePaid: 800, outcomes: ['issued'] });
+    kiosk.stop();
+  });
+});
