@@ -168,6 +168,7 @@ export class DevicePrintingPort implements PrintingPort {
       pdf = tail.value.pdf;
       pages = tail.value.pages;
     }
+    // The issuance number, never personal data; the print-job machine adds the job's own copy index.
     const jobName = `${document.issuanceNumber}-${request.copy}of${request.copies}`;
     const machine = printJobMachineFor(this.deps.a4, { pdf, pages, jobName });
     const started = clock.now();
