@@ -337,9 +337,10 @@ export async function createKioskService(config: KioskConfig, deps: KioskService
       (error) => health.set('bill-acceptor', { condition: 'offline', code: 'status-error', detail: (error as Error).message }),
     ),
   );
+  // Wired before it starts: a keypad configured `always-connected` announces voice guidance as it starts.
   stops.push(wireKeypad(keypad.keypad, session, log));
-  stops.push(watchKeypad(keypad.keypad, health));
   await keypad.keypad.start();
+  stops.push(watchKeypad(keypad.keypad, health));
 
   // 8. simulator control (registered on the host by extendHost)
   const simulators: SimulatedDevice[] = [];
