@@ -221,20 +221,20 @@ export async function createKioskService(config: KioskConfig, deps: KioskService
   const keypad = createKeypad(config.devices.keypad, { clock, log: deviceLog });
   stops.push(() => keypad.keypad.stop());
 
-  const outboxEvents = {
-    fault: (device: string, code: string, detail: string) => outbox.append('device.fault', { device, code, detail }),
-    recovered: (device: string) => outbox.append('device.recovered', { device }),
-  };
+  // Device faults and recoveries go to the issuance log; a write that fails (the database closing under a last
+  // poll at stop) is logged, never thrown into a device's event handler.
   let notifySync: () => void = () => undefined;
+  const logDeviceEvent = (write: () => void) => {
+    try {
+      write();
+      notifySync();
+    } catch (error) {
+      log.error({ event: 'device.event-not-logged', error });
+    }
+  };
   const health = new HealthBoard(log, {
-    fault: (device, code, detail) => {
-      outboxEvents.fault(device, code, detail);
-      notifySync();
-    },
-    recovered: (device) => {
-      outboxEvents.recovered(device);
-      notifySync();
-    },
+    fault: (device, code, detail) => logDeviceEvent(() => outbox.append('device.fault', { device, code, detail })),
+    recovered: (device) => logDeviceEvent(() => outbox.append('device.recovered', { device })),
   });
   stops.push(watchReceiptPrinter(receiptPrinter.printer, health));
   const receiptStart = await receiptPrinter.start();

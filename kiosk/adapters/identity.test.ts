@@ -91,6 +91,18 @@ describe('the IdentityPort over the reader and the central office', () => {
     expect(await settle(clock, cancelled)).toMatchObject({ ok: false, error: { kind: 'no-finger' } });
   });
 
+  it('starts a new capture after an abandoned one has ended, rather than failing as busy', async () => {
+    const { clock, simulator, port } = await rig();
+    const abort = new AbortController();
+    const abandoned = port.capture({ timeoutMs: FINGER_CAPTURE_TIMEOUT_MS, signal: abort.signal, onGuidance: () => undefined });
+    await clock.advance(300);
+    abort.abort();
+    simulator.placeFinger(PERSON);
+    const next = port.capture({ timeoutMs: FINGER_CAPTURE_TIMEOUT_MS, signal: new AbortController().signal, onGuidance: () => undefined });
+    expect(await settle(clock, abandoned)).toMatchObject({ ok: false, error: { kind: 'no-finger' } });
+    expect(await settle(clock, next)).toMatchObject({ ok: true });
+  });
+
   it('zeroes a template the session never sent (the citizen left between capture and verdict)', async () => {
     const { clock, simulator, port, reader } = await rig();
     simulator.placeFinger(PERSON);

@@ -68,7 +68,8 @@ type Held = { readonly template: FingerprintTemplate; readonly expiry: TimerHand
 
 export class ReaderIdentityPort implements IdentityPort {
   private readonly held = new Map<string, Held>();
-  private capturing = false;
+  /** The capture under way: the reader takes one at a time, and an aborted one takes a poll to end. */
+  private capturing: Promise<unknown> | null = null;
 
   constructor(private readonly deps: IdentityAdapterDeps) {}
 
@@ -82,10 +83,23 @@ export class ReaderIdentityPort implements IdentityPort {
     readonly signal: AbortSignal;
     readonly onGuidance: (guidance: FingerGuidance) => void;
   }): Promise<Result<FingerTemplate, CaptureFailure>> {
+    // A capture the session abandoned (cancel, time-out) may still be ending: wait for it rather than fail.
+    while (this.capturing) await this.capturing.catch(() => undefined);
+    const run = this.captureNow(options);
+    this.capturing = run;
+    try {
+      return await run;
+    } finally {
+      if (this.capturing === run) this.capturing = null;
+    }
+  }
+
+  private async captureNow(options: {
+    readonly timeoutMs: number;
+    readonly signal: AbortSignal;
+    readonly onGuidance: (guidance: FingerGuidance) => void;
+  }): Promise<Result<FingerTemplate, CaptureFailure>> {
     const { clock, reader } = this.deps;
-    // The reader takes one capture at a time; a second request means the session restarted a capture.
-    if (this.capturing) return err({ kind: 'reader-fault', code: 'busy' });
-    this.capturing = true;
     const abort = new AbortController();
     const stop = () => abort.abort();
     options.signal.addEventListener('abort', stop, { once: true });
@@ -129,7 +143,6 @@ export class ReaderIdentityPort implements IdentityPort {
     } finally {
       clock.clearTimeout(timer);
       options.signal.removeEventListener('abort', stop);
-      this.capturing = false;
     }
   }
 
