@@ -10,6 +10,7 @@ import type {
   IssuanceReport,
   IssuanceReportQuery,
   KioskStatus,
+  RecordRefetchRequest,
   RecordRequest,
   RecordResponse,
 } from './contract/api';
@@ -54,6 +55,11 @@ export class CentralOffice {
 
   fetchRecord(kiosk: KioskCaller, request: RecordRequest): Promise<Result<RecordResponse, ApiFailure>> {
     return this.records.fetch(kiosk, request, this.clock.now());
+  }
+
+  /** The record reserved earlier under an issuance number, for a print again (POST /v1/records/reserved). */
+  fetchReservedRecord(kiosk: KioskCaller, request: RecordRefetchRequest): Promise<Result<RecordResponse, ApiFailure>> {
+    return this.records.fetchReserved(kiosk, request);
   }
 
   ingest(kiosk: KioskCaller, events: readonly unknown[]): Promise<EventBatchAck> {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createLogger } from '../common/log';
 import { formatConfigError, loadConfigFile } from './config';
 import { startBrowserHost } from './host/server';
-import { createKioskService } from './service';
+import { createKioskService, describeStartError } from './service';
 
 /** Where `npm run build:renderer` puts the touch UI. */
 export const RENDERER_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/renderer');
@@ -28,7 +28,7 @@ export async function startFromCli(configFile: string, options: StartOptions = {
   const log = createLogger({ name: 'kiosk' });
   const service = await createKioskService(config, { log });
   if (!service.ok) {
-    console.error(`The kiosk database ${service.error.file} cannot be used (${service.error.error.kind}): ${service.error.error.detail}`);
+    console.error(describeStartError(service.error));
     return EXIT_SOFTWARE;
   }
   const host = await startBrowserHost({
@@ -37,6 +37,7 @@ export async function startFromCli(configFile: string, options: StartOptions = {
     port: config.api.port,
     rendererDir: RENDERER_DIST,
     log,
+    extend: (app) => service.value.extendHost(app),
   });
   console.error(`Kiosk ${config.kioskId} is running: ${host.url}`);
   if (options.openBrowser) openKioskBrowser(host.url);

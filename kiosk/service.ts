@@ -1,38 +1,82 @@
+import type { FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Heartbeat } from '../central-office/contract/api';
 import { systemClock, type Clock } from '../common/clock';
 import { createLogger, type Logger } from '../common/log';
 import { err, ok, type Result } from '../common/result';
+import { createA4Printer, type A4PrinterDevice } from '../devices/a4-printer';
+import { createFingerprintReader, type FingerprintSetup } from '../devices/fingerprint';
+import { createKeypad, type KeypadSetup } from '../devices/keypad/factory';
+import { createReceiptPrinter, type ReceiptPrinterDevice } from '../devices/receipt-printer';
+import type { CashStatus } from '../state-machines/session/facts';
+import { checkA4Printer, checkReceiptPrinter, cashHealth, HEALTH_POLL_MS, poll, watchFingerprint, watchKeypad, watchReceiptPrinter } from './adapters/device-watch';
+import { HealthBoard } from './adapters/health';
+import { centralIdentityVerifier, ReaderIdentityPort } from './adapters/identity';
+import { wireKeypad } from './adapters/keypad';
+import { persistSheetCounter, restoreSheetCounter } from './adapters/paper-store';
+import { DevicePrintingPort } from './adapters/printing';
+import { centralRecordsPort } from './adapters/records';
 import type { KioskConfig } from './config';
 import { createApiHandlers, type ApiHandlers } from './api/handlers';
-import { createFakePorts } from './session/fakes';
-import type { SessionPorts } from './session/ports';
+import { createCashDevices, type CashDevices } from './cash';
+import { connectCentralOffice, type CentralConnection } from './central-client/connect';
+import { crashAfter, crashPointFrom, type CrashPoint } from './crash-point';
+import { FakePayment } from './session/fakes/fake-payment';
+import type { PaymentPort, SessionPorts } from './session/ports';
 import { createSessionRuntime, type SessionRuntime } from './session/runtime';
-import { SessionStore } from './session/session-store';
+import { SessionStore, type WriteGate } from './session/session-store';
 import { unwiredPorts } from './session/unwired';
-import { DATABASE_FILE, Journal, Outbox, openDatabase, type KioskDatabase, type OpenError } from './store';
+import {
+  a4PrinterDevice,
+  fakeCashDevices,
+  fingerprintDevice,
+  keypadDevice,
+  panelResidents,
+  receiptPrinterDevice,
+  registerSimulatorRoutes,
+  type SimulatedDevice,
+} from './simulator-control';
+import { DATABASE_FILE, Journal, Outbox, openDatabase, type KioskDatabase } from './store';
+import { HeartbeatSender, SyncClient } from './sync';
 
 /**
  * The composition root of the kiosk service: configuration in, a running kiosk out. Runs inside Electron's main
  * process or as a plain Node process behind the browser host; either way this is the only place where the parts
- * are wired together.
+ * are wired together. Start-up order (docs/architecture.md, "Start-up"):
+ *
+ *  1. the database (integrity check, migrations);
+ *  2. the central office (an embedded one on loopback for `"url": "embedded"`) and its signed client;
+ *  3. every device from the configuration — a configuration the factories refuse stops start-up here — and the
+ *     printers started, so that recovery can print;
+ *  4. payment (see PAYMENT below);
+ *  5. the adapters to the session's ports, the session store with its write gate (sync notification, and the
+ *     test-only crash point);
+ *  6. the session runtime, which settles an unfinished session first (recovery) before the attract screen;
+ *  7. the sync client and the heartbeat; device health → out of service; the keypad;
+ *  8. (the host) the KioskApi routes, and the simulator-control routes when enabled.
  */
 export type KioskServiceDeps = {
   readonly clock?: Clock;
   readonly log?: Logger;
-  /** Adapters to the money service, identity, printing and the central office (wired once those parts exist). */
+  /** Replaces every adapter (tests of the shells with the session's fakes). */
   readonly sessionPorts?: SessionPorts;
+  /** Seconds per page of the simulated A4 printer, in ms (tests shorten it; the demo prints at a laser's pace). */
+  readonly simulatedA4MsPerPage?: number;
+  /** Extra routes for the browser host (service mode, reports …), registered after the simulator control. */
+  readonly hostRoutes?: readonly ((app: FastifyInstance) => void | Promise<void>)[];
+  /** TEST ONLY: by default read from the environment (kiosk/crash-point.ts); null disables it. */
+  readonly crashPoint?: CrashPoint | null;
 };
 
-/**
- * Until the device and central-office adapters are wired, a demo configuration (every device simulated, the
- * central office embedded) runs the session over its in-process fakes, so that the whole flow can be shown; any
- * other configuration gets ports that say nothing is connected, and the session takes no money.
- */
-function sessionPortsFor(config: KioskConfig, clock: Clock, log: Logger): SessionPorts {
-  const demo = Object.values(config.devices).every((device) => device.driver === 'simulated') && config.centralOffice.url === 'embedded';
-  log.warn({ event: 'session.ports', wiring: demo ? 'in-process-fakes' : 'unwired' });
-  return demo ? createFakePorts(clock) : unwiredPorts(clock);
-}
+export type KioskDevices = {
+  readonly receiptPrinter: ReceiptPrinterDevice;
+  readonly a4Printer: A4PrinterDevice;
+  readonly fingerprint: FingerprintSetup;
+  readonly keypad: KeypadSetup;
+  readonly cash: CashDevices;
+};
 
 export type KioskService = {
   readonly config: KioskConfig;
@@ -41,36 +85,221 @@ export type KioskService = {
   readonly outbox: Outbox;
   readonly session: SessionRuntime;
   readonly handlers: ApiHandlers;
+  readonly central: CentralConnection;
+  readonly sync: SyncClient;
+  readonly health: HealthBoard;
+  readonly devices: KioskDevices;
+  /** The simulator-control devices (empty when nothing is simulated or control is off). */
+  readonly simulators: readonly SimulatedDevice[];
   readonly log: Logger;
   readonly clock: Clock;
+  /** Registers the service's own routes on the browser host (simulator control, then `hostRoutes`). */
+  extendHost(app: FastifyInstance): Promise<void>;
   stop(): Promise<void>;
 };
 
-export type StartError = { readonly kind: 'database'; readonly error: OpenError; readonly file: string };
+export type StartError = {
+  readonly kind: 'database' | 'central-office' | 'devices';
+  readonly error: { readonly kind: string; readonly detail: string };
+  /** The database file, for `database`. */
+  readonly file?: string;
+};
 
-export async function createKioskService(
-  config: KioskConfig,
-  deps: KioskServiceDeps = {},
-): Promise<Result<KioskService, StartError>> {
+export function describeStartError(error: StartError): string {
+  switch (error.kind) {
+    case 'database':
+      return `The kiosk database ${error.file ?? ''} cannot be used (${error.error.kind}): ${error.error.detail}`;
+    case 'central-office':
+      return `The central office cannot be used (${error.error.kind}): ${error.error.detail}`;
+    case 'devices':
+      return `A device cannot be set up (${error.error.kind}): ${error.error.detail}`;
+  }
+}
+
+function softwareVersion(): string {
+  try {
+    const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../package.json');
+    return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+// ═══ PAYMENT — the one spot to switch to the money service ═══════════════════════════════════════════════════
+//
+// Until the money-service branch lands, the session's money goes through the session's payment fake
+// (kiosk/session/fakes/fake-payment.ts), seeded with the configured coins, as kiosk/service.ts did before the
+// integration; the simulator panel's bill acceptor and coin hoppers act on that fake (fake-cash.ts, with the same
+// action names as the real simulators). With real cash hardware configured, payment stays unwired: the session
+// explains that it cannot take money and never does. The cash devices are created here (so a wrong configuration
+// stops start-up) but not started: MoneyService.start() starts them and settles what they report at power-up.
+//
+// THE SWITCH: replace the body of `connectPayment` with
+//   const money = new MoneyService({ db, kioskId, clock, acceptor: cash.billAcceptor.acceptor, hoppers: cash.coinHoppers.hoppers, log,
+//                                    initialHopperCoins: cash.coinHoppers.kind === 'simulated' ? cash.coinHoppers.initialCoins : undefined });
+//   await money.start({ feeKeptFor });           // before the session runtime: recovery's money part
+//   return { port: <the money service's session port>, simulators: cashSimulatorDevices(cash), status: …, cashBox: …, stop: () => money.stop() };
+// and nothing else in this file changes.
+export type PaymentWiring = {
+  readonly port: PaymentPort;
+  readonly simulators: readonly SimulatedDevice[];
+  /** Readiness and coins, for device health and the heartbeat. */
+  status(): Promise<CashStatus>;
+  cashBox(): Heartbeat['cashBox'];
+  stop(): Promise<void>;
+};
+
+async function connectPayment(config: KioskConfig, cash: CashDevices, clock: Clock, log: Logger): Promise<PaymentWiring> {
+  if (cash.billAcceptor.kind === 'simulated' && cash.coinHoppers.kind === 'simulated') {
+    const fake = new FakePayment(clock);
+    const hoppers = config.devices.coinHoppers;
+    if (hoppers.driver === 'simulated') fake.coins = Object.fromEntries(hoppers.hoppers.map((hopper) => [String(hopper.coinValue), hopper.initialCoins]));
+    log.warn({ event: 'payment.wiring', wiring: 'session-payment-fake', reason: 'the money service is not wired yet' });
+    return {
+      port: fake,
+      simulators: fakeCashDevices(fake),
+      status: () => fake.status(),
+      cashBox: () => ({ notes: fake.cashBox.length, total: fake.cashBox.reduce((sum, note) => sum + note, 0) }),
+      stop: async () => undefined,
+    };
+  }
+  const unwired = unwiredPorts(clock).payment;
+  log.warn({ event: 'payment.wiring', wiring: 'unwired', reason: 'the money service is not wired yet: no money is taken' });
+  return { port: unwired, simulators: [], status: () => unwired.status(), cashBox: () => ({ notes: 0, total: 0 }), stop: async () => undefined };
+}
+// ═══ end of PAYMENT ═══════════════════════════════════════════════════════════════════════════════════════════
+
+export async function createKioskService(config: KioskConfig, deps: KioskServiceDeps = {}): Promise<Result<KioskService, StartError>> {
   const clock = deps.clock ?? systemClock;
   const log = deps.log ?? createLogger({ name: 'kiosk' });
   const started = performance.now();
   log.info({ event: 'kiosk.start.start', kioskId: config.kioskId });
+  const stops: (() => unknown)[] = [];
+  const fail = async (error: StartError): Promise<Result<KioskService, StartError>> => {
+    log.error({ event: 'kiosk.start.end', outcome: error.kind, detail: error.error.detail });
+    for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined);
+    return err(error);
+  };
 
+  // 1. the database
   const file = path.join(config.dataDir, DATABASE_FILE);
   const opened = openDatabase(file);
-  if (!opened.ok) {
-    log.error({ event: 'kiosk.start.end', outcome: 'database-error', file, error: opened.error });
-    return err({ kind: 'database', error: opened.error, file });
-  }
+  if (!opened.ok) return fail({ kind: 'database', error: opened.error, file });
   const db = opened.value;
+  stops.push(() => db.close());
   const now = () => clock.now();
   const journal = new Journal(db, now);
   const outbox = new Outbox(db, config.kioskId, now);
 
+  // 2. the central office
+  const connected = await connectCentralOffice(config, { clock, logger: log.child({ part: 'central' }) });
+  if (!connected.ok) return fail({ kind: 'central-office', error: { kind: 'connect', detail: connected.error } });
+  const central = connected.value;
+  stops.push(() => central.close());
+
+  // 3. the devices
+  const deviceLog = log.child({ part: 'devices' });
+  const cash = createCashDevices(config.devices, { clock, log: deviceLog });
+  if (!cash.ok) return fail({ kind: 'devices', error: { kind: 'cash', detail: cash.error } });
+  const receiptPrinter = createReceiptPrinter(config.devices.receiptPrinter, { clock, log: deviceLog.child({ device: 'receipt-printer' }) });
+  stops.push(() => receiptPrinter.stop());
+  const paper = restoreSheetCounter(db, log);
+  const a4Printer = createA4Printer(config.devices.a4Printer, {
+    clock,
+    log: deviceLog.child({ device: 'a4-printer' }),
+    paper,
+    ...(deps.simulatedA4MsPerPage === undefined ? {} : { simulatedMsPerPage: deps.simulatedA4MsPerPage }),
+  });
+  stops.push(persistSheetCounter(db, paper, now));
+  let fingerprint: FingerprintSetup;
+  try {
+    fingerprint = await createFingerprintReader(config.devices.fingerprint, { clock, log: deviceLog });
+  } catch (error) {
+    return fail({ kind: 'devices', error: { kind: 'fingerprint', detail: (error as Error).message } });
+  }
+  stops.push(() => fingerprint.reader.close());
+  const keypad = createKeypad(config.devices.keypad, { clock, log: deviceLog });
+  stops.push(() => keypad.keypad.stop());
+
+  // Device faults and recoveries go to the issuance log; a write that fails (the database closing under a last
+  // poll at stop) is logged, never thrown into a device's event handler.
+  let notifySync: () => void = () => undefined;
+  const logDeviceEvent = (write: () => void) => {
+    try {
+      write();
+      notifySync();
+    } catch (error) {
+      log.error({ event: 'device.event-not-logged', error });
+    }
+  };
+  const health = new HealthBoard(log, {
+    fault: (device, code, detail) => logDeviceEvent(() => outbox.append('device.fault', { device, code, detail })),
+    recovered: (device) => logDeviceEvent(() => outbox.append('device.recovered', { device })),
+  });
+  stops.push(watchReceiptPrinter(receiptPrinter.printer, health));
+  const receiptStart = await receiptPrinter.start();
+  if (!receiptStart.ok) health.set('receipt-printer', { condition: 'offline', code: receiptStart.error.kind, detail: receiptStart.error.detail });
+  stops.push(watchFingerprint(fingerprint.reader, health));
+  // The reader reconnects by itself after a failed first connect; the session's capture waits for it.
+  void fingerprint.reader.connect().then((connectedReader) => {
+    if (!connectedReader.ok) log.warn({ event: 'fingerprint.not-connected', fault: connectedReader.error.kind });
+  });
+
+  // 4. payment
+  const payment = await connectPayment(config, cash.value, clock, log.child({ part: 'payment' }));
+  stops.push(() => payment.stop());
+
+  // 5. the adapters and the store
+  const identity = new ReaderIdentityPort({ reader: fingerprint.reader, verifier: centralIdentityVerifier(central.client), clock, log: log.child({ part: 'identity' }) });
+  stops.push(() => identity.wipeAll());
+  const printing = new DevicePrintingPort({
+    a4: a4Printer.printer,
+    receipt: receiptPrinter.printer,
+    kiosk: { kioskId: config.kioskId, name: config.site.name, address: config.site.address },
+    clock,
+    log: log.child({ part: 'printing' }),
+  });
+  const sync = new SyncClient({ db, outbox, sender: central.client, clock, logger: log.child({ part: 'sync' }) });
+  notifySync = () => sync.notify();
+  const version = softwareVersion();
+  const healthReport = async (): Promise<Omit<Heartbeat, 'queue'>> => {
+    const cashStatus = await payment.status().catch((): CashStatus => ({ acceptor: 'offline', notes: [], hoppers: 'offline', coins: {} }));
+    return {
+      softwareVersion: version,
+      devices: health.heartbeatDevices(),
+      paper: { a4Sheets: paper.count.remaining, receiptLow: health.get('receipt-printer').code === 'paper-low' },
+      coins: { ...cashStatus.coins },
+      cashBox: payment.cashBox(),
+    };
+  };
+  const heartbeatBody = async (): Promise<Heartbeat> => {
+    const status = sync.status();
+    return { ...(await healthReport()), queue: { depth: status.depth, oldestUnsentAgeSeconds: status.oldestUnsentAgeSeconds } };
+  };
+  const records = centralRecordsPort({
+    client: central.client,
+    probe: async () => (await central.client.heartbeat(await heartbeatBody())).ok,
+    clock,
+    log: log.child({ part: 'records' }),
+  });
+  const ports: SessionPorts = deps.sessionPorts ?? { clock, records, identity, payment: payment.port, printing };
+
+  const crashPoint = deps.crashPoint === undefined ? crashPointFrom(process.env, config) : deps.crashPoint;
+  if (crashPoint) log.warn({ event: 'kiosk.test-crash-point', label: crashPoint.label, occurrence: crashPoint.occurrence });
+  const crash = crashPoint ? crashAfter(crashPoint) : null;
+  const gate: WriteGate = {
+    before: () => undefined,
+    after: (label) => {
+      crash?.(label);
+      sync.notify();
+    },
+  };
+  const store = new SessionStore(db, now, { journal, outbox, gate });
+
+  // 6. the session (recovery first, when the last run stopped mid-session)
   const session = createSessionRuntime({
-    store: new SessionStore(db, now, { journal, outbox }),
-    ports: deps.sessionPorts ?? sessionPortsFor(config, clock, log),
+    store,
+    ports,
     feeSchedule: config.fees,
     kioskId: config.kioskId,
     siteName: config.site.name,
@@ -82,9 +311,50 @@ export async function createKioskService(
     clock,
     log,
   });
+  stops.push(() => session.stop());
   const handlers = createApiHandlers(session);
 
-  log.info({ event: 'kiosk.start.end', outcome: 'ok', ms: Math.round(performance.now() - started) });
+  // 7. the issuance log, health, the keypad
+  sync.start();
+  stops.push(() => sync.stop());
+  const heartbeat = new HeartbeatSender(central.client, sync, healthReport, clock, undefined, log.child({ part: 'heartbeat' }));
+  heartbeat.start();
+  stops.push(() => heartbeat.stop());
+  stops.push(health.onFaults((faults) => session.setHealth(faults)));
+  const pollError = (device: 'a4-printer' | 'receipt-printer') => (error: unknown) =>
+    health.set(device, { condition: 'offline', code: 'status-error', detail: (error as Error).message });
+  stops.push(poll(clock, HEALTH_POLL_MS, () => checkA4Printer(a4Printer.printer, health), pollError('a4-printer')));
+  stops.push(poll(clock, HEALTH_POLL_MS, () => checkReceiptPrinter(receiptPrinter.printer, health), pollError('receipt-printer')));
+  stops.push(
+    poll(
+      clock,
+      HEALTH_POLL_MS,
+      async () => {
+        const { acceptor, hoppers } = cashHealth(await payment.status());
+        health.set('bill-acceptor', acceptor);
+        health.set('coin-hoppers', hoppers);
+      },
+      (error) => health.set('bill-acceptor', { condition: 'offline', code: 'status-error', detail: (error as Error).message }),
+    ),
+  );
+  // Wired before it starts: a keypad configured `always-connected` announces voice guidance as it starts.
+  stops.push(wireKeypad(keypad.keypad, session, log));
+  await keypad.keypad.start();
+  stops.push(watchKeypad(keypad.keypad, health));
+
+  // 8. simulator control (registered on the host by extendHost)
+  const simulators: SimulatedDevice[] = [];
+  if (config.simulatorControl) {
+    if (fingerprint.simulator) simulators.push(fingerprintDevice(fingerprint.simulator, fingerprint.reader, panelResidents));
+    if (keypad.simulator) simulators.push(keypadDevice(keypad.simulator, keypad.keypad));
+    if (receiptPrinter.control) simulators.push(receiptPrinterDevice(receiptPrinter.control));
+    if (a4Printer.control) simulators.push(a4PrinterDevice(a4Printer.control, a4Printer.printer));
+    simulators.push(...payment.simulators);
+    if (simulators.length === 0) log.warn({ event: 'simulator.none', reason: 'simulatorControl is on but no device is simulated' });
+  }
+
+  log.info({ event: 'kiosk.start.end', outcome: 'ok', ms: Math.round(performance.now() - started), centralOffice: central.embedded ? 'embedded' : central.url });
+  let stopped = false;
   return ok({
     config,
     db,
@@ -92,11 +362,27 @@ export async function createKioskService(
     outbox,
     session,
     handlers,
+    central,
+    sync,
+    health,
+    devices: { receiptPrinter, a4Printer, fingerprint, keypad, cash: cash.value },
+    simulators,
     log,
     clock,
+    async extendHost(app) {
+      if (simulators.length > 0) registerSimulatorRoutes(app, { devices: simulators, residents: panelResidents }, log);
+      for (const route of deps.hostRoutes ?? []) await route(app);
+    },
     async stop() {
-      session.stop();
-      db.close();
+      if (stopped) return;
+      stopped = true;
+      for (const stop of stops.reverse()) {
+        try {
+          await stop();
+        } catch (error) {
+          log.error({ event: 'kiosk.stop-error', error });
+        }
+      }
       log.info({ event: 'kiosk.stopped' });
     },
   });

@@ -66,6 +66,20 @@ export const RecordResponse = z.object({
 });
 export type RecordResponse = z.infer<typeof RecordResponse>;
 
+// ---- the same record again: POST /v1/records/reserved --------------------------------------------------------
+/**
+ * The record reserved earlier under `issuanceNumber` by the calling kiosk, to print it again (the rendered
+ * certificate was lost, or the kiosk restarted mid-print). Answered with a `RecordResponse` carrying the same
+ * numbers, only while the number is neither issued nor released; no token (the citizen was verified when the
+ * number was reserved). `options` must be the options of the reservation.
+ */
+export const RecordRefetchRequest = z.object({
+  documentCode: z.string(),
+  issuanceNumber: z.string().min(1).max(40),
+  options: z.record(z.string(), z.union([z.boolean(), z.string(), z.number()])),
+});
+export type RecordRefetchRequest = z.infer<typeof RecordRefetchRequest>;
+
 // ---- issuance-log ingest: POST /v1/events -----------------------------------------------------------------
 export const EventBatch = z.object({ events: z.array(IssuanceEvent).min(1).max(1000) });
 export type EventBatch = z.infer<typeof EventBatch>;
@@ -213,6 +227,7 @@ export type KioskStatusList = z.infer<typeof KioskStatusList>;
 export const API_PATHS = {
   identityVerify: '/v1/identity/verify',
   records: '/v1/records',
+  recordsReserved: '/v1/records/reserved',
   events: '/v1/events',
   heartbeat: '/v1/heartbeat',
   documentVerify: '/v1/documents/verify',
@@ -241,6 +256,9 @@ export const API_ERROR_CODES = [
   'token-scope',
   'kiosk-attempt-limit',
   'no-record',
+  'unknown-reservation',
+  'reservation-mismatch',
+  'already-issued',
   'not-found',
   'internal',
 ] as const;

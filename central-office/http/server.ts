@@ -6,6 +6,7 @@ import {
   Heartbeat,
   IdentityVerifyRequest,
   IssuanceReportQuery,
+  RecordRefetchRequest,
   RecordRequest,
   type ApiError,
 } from '../contract/api';
@@ -127,6 +128,12 @@ export function buildHttpServer(office: CentralOffice, options: HttpOptions): Fa
     const body = parse(RecordRequest, bodies.get(request));
     if (!body.ok) return send(reply, body.problem);
     return answer(reply, await office.fetchRecord(kioskOf(request), body.value));
+  });
+
+  app.post(API_PATHS.recordsReserved, route('kiosk'), async (request, reply) => {
+    const body = parse(RecordRefetchRequest, bodies.get(request));
+    if (!body.ok) return send(reply, body.problem);
+    return answer(reply, await office.fetchReservedRecord(kioskOf(request), body.value));
   });
 
   app.post(API_PATHS.events, route('kiosk'), async (request, reply) => {

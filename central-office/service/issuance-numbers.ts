@@ -11,12 +11,33 @@ import { localDate } from './time';
  */
 export type ReservedNumbers = { readonly issuanceNumber: string; readonly verificationNumber: string };
 
-export async function reserveIssuance(db: Kysely<CentralSchema>, kioskId: string, documentCode: string, now: number): Promise<ReservedNumbers> {
+/** What the record was built from, kept with the reservation so that the same record can be built again. */
+export type ReservationBasis = {
+  /** The registry's person id (identity documents), null for public records. */
+  readonly subjectId: string | null;
+  /** The resolved options, as JSON. */
+  readonly options: string;
+};
+
+export async function reserveIssuance(
+  db: Kysely<CentralSchema>,
+  kioskId: string,
+  documentCode: string,
+  now: number,
+  basis: ReservationBasis | null = null,
+): Promise<ReservedNumbers> {
   const day = localDate(now).replaceAll('-', '');
-  return db.transaction().execute((trx) => reserveIn(trx, day, kioskId, documentCode, now));
+  return db.transaction().execute((trx) => reserveIn(trx, day, kioskId, documentCode, now, basis));
 }
 
-async function reserveIn(trx: Transaction<CentralSchema>, day: string, kioskId: string, documentCode: string, now: number): Promise<ReservedNumbers> {
+async function reserveIn(
+  trx: Transaction<CentralSchema>,
+  day: string,
+  kioskId: string,
+  documentCode: string,
+  now: number,
+  basis: ReservationBasis | null,
+): Promise<ReservedNumbers> {
   await trx.insertInto('issuance_counters').values({ day, last: 0 }).onConflict((conflict) => conflict.column('day').doNothing()).execute();
   const counter = await trx
     .updateTable('issuance_counters')
@@ -35,6 +56,8 @@ async function reserveIn(trx: Transaction<CentralSchema>, day: string, kioskId: 
       kiosk_id: kioskId,
       document_code: documentCode,
       reserved_at: now,
+      subject_id: basis?.subjectId ?? null,
+      options: basis?.options ?? null,
     })
     .execute();
   return { issuanceNumber, verificationNumber };

@@ -97,4 +97,13 @@ export const CENTRAL_MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '005-reservation-subject': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // Who a reservation was for (a person id of the registry, null for public records) and the resolved options,
+      // so that the kiosk can have the same record again after a restart (POST /v1/records/reserved). SQLite adds
+      // one column per statement.
+      await db.schema.alterTable('issuances').addColumn('subject_id', 'text').execute();
+      await db.schema.alterTable('issuances').addColumn('options', 'text').execute();
+    },
+  },
 };

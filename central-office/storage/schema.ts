@@ -42,6 +42,10 @@ export interface IssuancesTable {
   kiosk_id: string;
   document_code: string;
   reserved_at: number;
+  /** The registry's person id the record was built for (identity documents); null for public records. */
+  subject_id: string | null;
+  /** The resolved options of the reservation (JSON), so that a record fetched again is the same record. */
+  options: string | null;
 }
 
 export interface IssuanceCountersTable {

@@ -9,6 +9,7 @@ import {
   RecordResponse,
   type Heartbeat,
   type IdentityVerifyRequest,
+  type RecordRefetchRequest,
   type RecordRequest,
 } from '../../central-office/contract/api';
 import type { IssuanceEvent } from '../../central-office/contract/events';
@@ -71,6 +72,8 @@ export type CentralClientOptions = {
 export interface CentralOfficeClient {
   verifyIdentity(request: IdentityVerifyRequest): Promise<CentralResult<IdentityVerdict>>;
   fetchRecord(request: RecordRequest): Promise<CentralResult<RecordResponse>>;
+  /** The record reserved earlier under an issuance number, to print it again (POST /v1/records/reserved). */
+  fetchReservedRecord(request: RecordRefetchRequest): Promise<CentralResult<RecordResponse>>;
   sendEvents(events: readonly IssuanceEvent[]): Promise<CentralResult<EventBatchAck>>;
   heartbeat(heartbeat: Heartbeat): Promise<CentralResult<HeartbeatAck>>;
   verifyDocument(issuanceNumber: string, verificationNumber: string): Promise<CentralResult<DocumentVerification>>;
@@ -151,6 +154,7 @@ export function createCentralClient(options: CentralClientOptions): CentralOffic
   return {
     verifyIdentity: (request) => call('POST', API_PATHS.identityVerify, request, IdentityVerdict, true),
     fetchRecord: (request) => call('POST', API_PATHS.records, request, RecordResponse, true),
+    fetchReservedRecord: (request) => call('POST', API_PATHS.recordsReserved, request, RecordResponse, true),
     sendEvents: (events) => call('POST', API_PATHS.events, { events }, EventBatchAck, true),
     heartbeat: (heartbeat) => call('POST', API_PATHS.heartbeat, heartbeat, HeartbeatAck, true),
     verifyDocument: (issuanceNumber, verificationNumber) =>

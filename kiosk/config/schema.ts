@@ -201,7 +201,7 @@ export const KioskConfig = z
         pinHash: z.string().regex(/^scrypt\$[0-9a-f]+\$[0-9a-f]+$/, 'scrypt$<salt>$<hash>'),
       })
       .strict(),
-    /** The simulator control endpoints; refused unless every device is simulated. */
+    /** The simulator control endpoints, for the devices that are simulated (docs/simulator.md); never in production. */
     simulatorControl: z.boolean().default(false),
   })
   .strict();

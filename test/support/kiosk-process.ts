@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,10 @@ export type KioskProcessOptions = {
   /** Reuse a data folder (restart after a crash). */
   readonly dataDir?: string;
   readonly env?: Record<string, string>;
+  /** A bundle of test/support/kiosk-entry.ts (test/support/kiosk-bundle.ts) instead of tsx on cli/main.ts. */
+  readonly entry?: string;
+  /** Also append everything the process writes (its JSON log lines) to this file. */
+  readonly logFile?: string;
 };
 
 export async function startKioskProcess(options: KioskProcessOptions = {}): Promise<KioskProcess> {
@@ -36,14 +40,19 @@ export async function startKioskProcess(options: KioskProcessOptions = {}): Prom
   const configFile = path.join(dataDir, 'kiosk.config.json');
   writeFileSync(configFile, JSON.stringify(config, null, 2));
 
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'cli/main.ts'), 'start', '--config', configFile], {
+  const program = options.entry ? [options.entry] : ['--import', 'tsx', path.join(REPO_ROOT, 'cli/main.ts')];
+  const child = spawn(process.execPath, [...program, 'start', '--config', configFile], {
     cwd: REPO_ROOT,
     env: { ...process.env, KIOSK_LOG_LEVEL: 'info', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (options.logFile) appendFileSync(options.logFile, chunk);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
 
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the kiosk did not start within 30 s:\n${output}`)), 30_000);
