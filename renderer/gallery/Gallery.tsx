@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { KioskCommand } from '../../kiosk/api/contract';
 import type { ViewModel } from '../../state-machines/view-model';
 import { App } from '../App';
@@ -8,11 +8,15 @@ import { DISPLAY_MODES, FIXTURE_NAMES, fixtureView, type DisplayMode, type Fixtu
 /**
  * The screen gallery (test and design review only; built separately into dist/renderer-gallery, never shipped):
  * renders any fixture view without a kiosk. `gallery.html?fixture=payment&lang=en&mode=high-dark`. Commands the
- * screen sends are kept in `window.__galleryCommands` for tests.
+ * screen sends are kept in `window.__galleryCommands`; `window.__gallery.show(…)` switches to another fixture
+ * without reloading the page (the audit of every screen in every mode would otherwise spend its time loading).
  */
+type Shown = { readonly fixture: FixtureName; readonly language: 'ko' | 'en'; readonly mode: DisplayMode };
+
 declare global {
   interface Window {
     __galleryCommands?: KioskCommand[];
+    __gallery?: { show(fixture: string, language: string, mode: string): boolean };
   }
 }
 
@@ -33,16 +37,33 @@ export function fixtureClient(view: ViewModel): KioskClient {
 const isFixture = (name: string | null): name is FixtureName => name !== null && (FIXTURE_NAMES as string[]).includes(name);
 const isMode = (name: string | null): name is DisplayMode => name !== null && name in DISPLAY_MODES;
 
+function parse(fixture: string | null, language: string | null, mode: string | null): Shown | null {
+  if (!isFixture(fixture)) return null;
+  return { fixture, language: language === 'en' ? 'en' : 'ko', mode: isMode(mode) ? mode : 'default' };
+}
+
 export function Gallery({ search }: { readonly search: string }) {
   const params = new URLSearchParams(search);
-  const fixture = params.get('fixture');
-  const language = params.get('lang') === 'en' ? 'en' : 'ko';
-  const mode = params.get('mode');
+  const [shown, setShown] = useState(() => parse(params.get('fixture'), params.get('lang'), params.get('mode')));
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    window.__gallery = {
+      show(fixture, language, mode) {
+        const next = parse(fixture, language, mode);
+        if (next) {
+          setShown(next);
+          setGeneration((current) => current + 1);
+        }
+        return next !== null;
+      },
+    };
+  }, []);
   const client = useMemo(
-    () => (isFixture(fixture) ? fixtureClient(fixtureView(fixture, { language, display: isMode(mode) ? DISPLAY_MODES[mode] : {} })) : null),
-    [fixture, language, mode],
+    () => (shown ? fixtureClient(fixtureView(shown.fixture, { language: shown.language, display: DISPLAY_MODES[shown.mode] })) : null),
+    [shown],
   );
-  if (client) return <App client={client} />;
+  // A fresh App for every fixture, as a reload would give.
+  if (client) return <App key={generation} client={client} />;
   return (
     <main style={{ padding: 24, fontSize: 24, overflow: 'auto', height: '100%' }}>
       <h1>Screen gallery</h1>
