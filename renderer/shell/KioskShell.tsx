@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { CommandOutcome, KioskCommand } from '../../kiosk/api/contract';
 import type { NavigationKey, Screen, ViewModel } from '../../state-machines/view-model';
@@ -112,14 +113,15 @@ export function KioskShell({ view, send, speaker }: { readonly view: ViewModel; 
           return;
         case 'back': {
           const close = dialogStack.current[dialogStack.current.length - 1];
-          if (close) close();
+          // Closed at once, so that the next key already moves in the screen beneath.
+          if (close) flushSync(close);
           else goBack();
           return;
         }
         case 'help':
           // The help key is also how a blind citizen turns voice guidance on (MOIS kiosk kit).
           if (!voice.enabled) change({ voice: { enabled: true } });
-          setPanel('help');
+          flushSync(() => setPanel('help'));
           return;
         case 'volume-up':
         case 'volume-down':
