@@ -51,8 +51,8 @@ describe('summary', () => {
 
 describe('payment', () => {
   it.each([
-    ['ko', '수수료를 내 주세요', ['낼 돈1,100원', '넣은 돈1,000원', '남은 돈100원'], '넣을 수 있는 지폐: 1,000원, 5,000원, 10,000원', '그만두고 돈 돌려받기'],
-    ['en', 'Please pay the fee', ['To pay₩1,100', 'Inserted₩1,000', 'Still to pay₩100'], 'Notes accepted: ₩1,000, ₩5,000, ₩10,000', 'Cancel and get money back'],
+    ['ko', '수수료를 내 주세요', ['낼 돈1,100원', '넣은 돈1,000원', '남은 돈100원'], '넣을 수 있는 지폐: 1,000원, 5,000원, 10,000원', '취소하고 환불받기'],
+    ['en', 'Please pay the fee', ['To pay₩1,100', 'Inserted₩1,000', 'Still to pay₩100'], 'Notes accepted: ₩1,000, ₩5,000, ₩10,000', 'Cancel & refund'],
   ] as const)('shows the fee, what went in and what is left, the notes taken, and the lit slot (%s)', async (language, title, amounts, notes, cancel) => {
     const kiosk = renderKiosk(fixtureView('payment', { language }));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(title);
