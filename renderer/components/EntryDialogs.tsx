@@ -66,17 +66,20 @@ export function TextEntryDialog(props: {
           ))}
         </div>
       ))}
-      <div className="button-row">
+      <div className="button-row keyboard-actions">
         <Button onPress={() => type(' ')}>{t('keyboard.space')}</Button>
         <Button onPress={erase}>{t('keypad.delete-long')}</Button>
-        <Button
-          onPress={() => {
-            setBase('');
-            setKeys([]);
-          }}
-        >
-          {t('keypad.clear')}
-        </Button>
+        {/* At 200 % the row keeps two keys; "지움" and "취소" still empty the field. */}
+        {props.large ? null : (
+          <Button
+            onPress={() => {
+              setBase('');
+              setKeys([]);
+            }}
+          >
+            {t('keypad.clear')}
+          </Button>
+        )}
       </div>
       <div className="button-row dialog-actions">
         <Button onPress={props.onCancel}>{t('common.cancel')}</Button>

@@ -44,18 +44,43 @@ async function show(page: Page, fixture: string, language: string, mode: string)
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
+async function audit(page: Page, mode: string, language: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(AUDIT_TAGS).setLegacyMode(true).analyze();
+  const severe = result.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  expect({ mode, language, severe }).toEqual({ mode, language, severe: [] });
+}
+
 for (const fixture of FIXTURE_NAMES) {
   test(`${fixture}: accessible and laid out by the rules in every mode`, async ({ gallery }) => {
     for (const mode of Object.keys(DISPLAY_MODES) as DisplayMode[]) {
       for (const language of ['ko', 'en'] as const) {
         await show(gallery, fixture, language, mode);
-        if (language === 'ko' || mode === 'default') {
-          const audit = await new AxeBuilder({ page: gallery }).withTags(AUDIT_TAGS).setLegacyMode(true).analyze();
-          const severe = audit.violations
-            .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-            .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-          expect({ mode, language, severe }).toEqual({ mode, language, severe: [] });
-        }
+        if (language === 'ko' || mode === 'default') await audit(gallery, mode, language);
+        expect({ mode, language, ...(await measureLayout(gallery)) }).toEqual({ mode, language, ...NO_LAYOUT_PROBLEM });
+      }
+    }
+  });
+}
+
+/** The dialogs a citizen opens on a screen: display settings (both pages), help, the Korean keyboard, the number pad. */
+const DIALOGS = [
+  { name: 'display settings', fixture: 'choose-document', open: ['.bottom-bar .bar-button:nth-child(4)'] },
+  { name: 'display settings, sound', fixture: 'choose-document', open: ['.bottom-bar .bar-button:nth-child(4)', '.settings-tabs .button:nth-child(2)'] },
+  { name: 'help', fixture: 'resident-number', open: ['.bottom-bar .bar-button:nth-child(3)'] },
+  { name: 'Korean keyboard', fixture: 'document-options-address', open: ['.option-text .button'] },
+  { name: 'number pad', fixture: 'document-options-year', open: ['.option-number .stepper > .button:last-child'] },
+] as const;
+
+for (const dialog of DIALOGS) {
+  test(`${dialog.name} dialog: accessible and laid out by the rules in every mode`, async ({ gallery }) => {
+    for (const mode of Object.keys(DISPLAY_MODES) as DisplayMode[]) {
+      for (const language of ['ko', 'en'] as const) {
+        await show(gallery, dialog.fixture, language, mode);
+        for (const control of dialog.open) await gallery.locator(control).click();
+        await expect(gallery.getByRole('dialog')).toBeVisible();
+        if (language === 'ko' || mode === 'default') await audit(gallery, mode, language);
         expect({ mode, language, ...(await measureLayout(gallery)) }).toEqual({ mode, language, ...NO_LAYOUT_PROBLEM });
       }
     }
