@@ -72,6 +72,26 @@ export function cashEventOf(event: CollectionEvent): CashEvent {
   }
 }
 
+/** What the ledger says when the settlement itself failed (the money service's journal settles the rest later). */
+function settlementFromLedger(money: CashDesk, sessionId: string): MoneySettlement {
+  let account;
+  try {
+    account = money.account(sessionId);
+  } catch {
+    account = undefined;
+  }
+  const known = moneyOf(account);
+  return {
+    received: known.in,
+    feeKept: known.feesKept,
+    changePaid: known.changePaid,
+    refundPaid: known.refundPaid,
+    refundOwed: known.refundOwed,
+    voucher: null,
+    inDoubt: account ? heldFor(account) : 0,
+  };
+}
+
 function settlementOf(outcome: SessionMoneyOutcome): MoneySettlement {
   return {
     received: outcome.received,
@@ -261,7 +281,7 @@ export function createSessionEffects(deps: SessionEffectsDeps) {
         log.error({ event: 'session.collection-failed', error });
         send({ type: 'CASH.UNAVAILABLE', reason: 'acceptor-unavailable' });
       },
-    );
+    ).catch((error: unknown) => log.error({ event: 'session.collection-failed', error }));
     receive((command) => {
       stop = { release: command.release };
       stopCollection();
@@ -371,13 +391,13 @@ export function createSessionEffects(deps: SessionEffectsDeps) {
       .then(settlementOf, (error: unknown): MoneySettlement => {
         // The ledger keeps what it knows (its journal settles the rest at the next start); show what it has.
         log.error({ event: 'session.money-settle-failed', sessionId: input.sessionId, error });
-        const account = money.account(input.sessionId);
-        return { ...moneyOf(account), received: account?.received ?? 0, feeKept: account?.feeKept ?? 0, voucher: null, inDoubt: account ? heldFor(account) : 0 };
+        return settlementFromLedger(money, input.sessionId);
       })
       .then((result) => {
         if (result.inDoubt > 0) log.warn({ event: 'session.money-in-doubt', sessionId: input.sessionId, inDoubt: result.inDoubt });
         if (alive) sendBack({ type: 'PAYOUT.DONE', result });
-      });
+      })
+      .catch((error: unknown) => log.error({ event: 'session.money-settle-failed', sessionId: input.sessionId, error }));
     return () => {
       alive = false;
     };

@@ -323,19 +323,16 @@ export class SessionHarness {
   }
 
   /**
-   * Power back after a cut (or a clean restart of the process): the devices come back on if they lost power, and a
-   * new kiosk process starts over the same database and devices.
+   * Power back after a cut (or the process killed now, if no cut happened): the devices come back on if they lost
+   * power, and a new kiosk process starts over the same database and devices after `downForMs`.
    */
-  async restart(): Promise<SessionRuntime> {
+  async restart(options: { readonly downForMs?: number } = {}): Promise<SessionRuntime> {
     const power = this.options.power;
+    const devicesOff = power?.dead === true && power.devices === 'lose-power';
     if (power?.dead) {
       power.restore();
-      if (power.devices === 'lose-power') {
-        this.cash.acceptor.powerOn();
-        this.cash.hoppers.powerOn();
-      }
     } else {
-      // A process stopped on purpose (or killed outside a journal write): it dies the same way.
+      // A process killed outside a journal write: it dies the same way, the devices keep their power.
       this.ports.powerCycle();
       this.runtime.stop();
       const drivers = this.drivers;
@@ -343,7 +340,12 @@ export class SessionHarness {
       if (drivers) await Promise.all([drivers.acceptor.stop(), drivers.hoppers.stop()]);
       this.db.close();
     }
-    await this.clock.advance(0);
+    // The kiosk stays dark for a while; devices with power keep their own state (the unit gives a note in escrow back).
+    await this.clock.advance(options.downForMs ?? 0);
+    if (devicesOff) {
+      this.cash.acceptor.powerOn();
+      this.cash.hoppers.powerOn();
+    }
     await this.boot(false);
     return this.runtime;
   }
@@ -504,8 +506,8 @@ export function ledgerOf(events: readonly OutboxRecord[], sessionId?: string) {
 
 /**
  * The ledger rules every test and every generated path ends with: per session, money in = fees kept + change +
- * refunds paid + refunds owed by the cash.* events (written by the money service alone), exactly one outcome whose
- * money is the same; and the physical world agrees: the cash box holds the notes stacked, the tray the coins paid,
+ * refunds paid + refunds owed by the cash.* events (written by the money service alone), the fees kept are those of
+ * the documents issued, exactly one outcome whose money is the same; and the physical world agrees: the cash box holds the notes stacked, the tray the coins paid,
  * and the citizen's net outlay is the fees kept. Nothing pending, no account open.
  */
 export function ledgerProblems(harness: SessionHarness): string[] {
@@ -527,6 +529,9 @@ export function ledgerProblems(harness: SessionHarness): string[] {
       problems.push(`${sessionId}: ${ledger.outcomes.length} outcomes (${ledger.outcomes.join(', ')})`);
       continue;
     }
+    // Fees are kept for the documents issued, and only for them (the session's paper and the money service agree).
+    const issuedFees = events.filter((event) => event.sessionId === sessionId && event.type === 'document.issued').reduce((sum, event) => sum + Number(event.payload.fee ?? 0), 0);
+    if (issuedFees !== ledger.feesKept) problems.push(`${sessionId}: documents issued for ${issuedFees} won, fees kept ${ledger.feesKept}`);
     const completed = events.find((event) => event.sessionId === sessionId && event.type === 'session.completed');
     const money = completed?.payload.money as Record<string, number> | undefined;
     const expected = { in: ledger.in, feesKept: ledger.feesKept, changePaid: ledger.changePaid, refundPaid: ledger.refundPaid, refundOwed: ledger.refundOwed };
