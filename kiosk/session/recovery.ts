@@ -3,7 +3,7 @@ import type { Logger } from '../../common/log';
 import type { Won } from '../../common/money';
 import type { RecoveryInput, RecoverySettlement } from '../../state-machines/session/types';
 import type { RefundNotice } from '../../state-machines/view-model';
-import type { CashDesk } from '../cash/types';
+import type { CashDesk, SettleOptions, SettlementReport } from '../cash/types';
 import type { JournalEntry } from '../store';
 import { closingEvents, paperOf } from './accounting';
 import type { SessionPorts } from './ports';
@@ -12,7 +12,7 @@ import { STEP, type SessionStore } from './session-store';
 /**
  * Start-up recovery: the kiosk stopped (crash, kill -9, power cut) with a session open. Money and paper have one
  * owner each, so recovery is two halves around the money service's own settlement, in this order (the composition
- * root calls them; kiosk/session/testing.ts does the same):
+ * root calls `recoverAtStartup` for 1 and 2, then creates the runtime; kiosk/session/testing.ts does the same):
  *
  * 1. `recoverPaper` (before the money): closes the session's own pending steps with what is known (a copy being
  *    printed counts as not complete) and, when the restart came within RECOVERY_ATTENDED_MS of the last snapshot
@@ -153,6 +153,31 @@ export async function recoverPaper(deps: RecoveryDeps): Promise<PaperRecovery> {
     if (attended) reprinted += await reprint(deps, sessionId);
   }
   return { feeKeptFor: feesEarnedFrom(store), sessions, reprinted };
+}
+
+/** The money service as start-up needs it (`MoneyService`): it starts its devices and settles, once. */
+export type StartingMoney = CashDesk & { start(options: SettleOptions): Promise<SettlementReport> };
+
+/**
+ * Start-up, in the one right order (the composition root calls it, then creates the session runtime with the same
+ * money service): the session's paper recovery, then `money.start({ feeKeptFor })` — the cash devices start, what
+ * they held is settled against the money service's journal, and every unfinished account is settled once, less
+ * the fee its session earned. The vouchers of the sessions being recovered are printed by the runtime's
+ * `recovering` screen; any other voucher of this settlement (an account a device outage had left open) is printed
+ * here for the office's paper trail.
+ */
+export async function recoverAtStartup(deps: Omit<RecoveryDeps, 'money'> & { readonly money: StartingMoney }): Promise<{ readonly paper: PaperRecovery; readonly settlement: SettlementReport }> {
+  const paper = await recoverPaper(deps);
+  const settlement = await deps.money.start({ feeKeptFor: paper.feeKeptFor });
+  for (const voucher of settlement.vouchers) {
+    if (paper.sessions.includes(voucher.sessionId)) continue;
+    const printed = await deps.ports.printing
+      .printSlip({ kind: 'voucher', sessionId: voucher.sessionId, at: deps.ports.clock.now(), voucher: { code: voucher.code, amount: voucher.amount }, reason: voucher.reason })
+      .catch(() => null);
+    if (printed?.ok) deps.money.markVoucherPrinted(voucher.code);
+  }
+  deps.log.info({ event: 'session.recovery.money-settled', sessions: paper.sessions.length, reprinted: paper.reprinted, accounts: settlement.accounts.length, unresolved: settlement.unresolved });
+  return { paper, settlement };
 }
 
 type Closed = { readonly refund: RefundNotice | null; readonly reprinted: number; readonly settled: number };

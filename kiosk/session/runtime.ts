@@ -48,8 +48,9 @@ export type SessionRuntimeOptions = {
   readonly ports?: SessionPorts;
   /**
    * The money service (`MoneyService` from kiosk/cash), the one owner of money records. It must have been started
-   * (`await money.start({ feeKeptFor })`, after `recoverPaper`) before the runtime is created. Without it no money
-   * can be taken and the guards before payment say so.
+   * and have settled what a restart left (`await recoverAtStartup({ ports, money, store, log })`, which calls
+   * `money.start({ feeKeptFor })`) before the runtime is created. Without it no money can be taken and the guards
+   * before payment say so.
    */
   readonly money?: CashDesk;
   /** The kiosk's database (journal, outbox, snapshot). Without it, a private in-memory database. */

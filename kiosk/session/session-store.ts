@@ -123,15 +123,6 @@ export class SessionStore {
     });
   }
 
-  /** A step that began and ended at once. */
-  record(sessionId: string, step: string, detail: Record<string, unknown>, events: readonly OutboxEvent[] = []): void {
-    this.write(`${step}:record`, () => {
-      const id = this.journal.begin(sessionId, step, detail);
-      this.journal.confirm(id);
-      this.append(sessionId, events);
-    });
-  }
-
   /** The one closing transaction of a session: its outcome, its events, and the snapshot gone. */
   close(sessionId: string, detail: Record<string, unknown>, events: readonly OutboxEvent[]): void {
     this.write(`${STEP.close}:record`, () => {

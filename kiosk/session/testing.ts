@@ -18,7 +18,7 @@ import { createCashDevices } from '../cash/devices';
 import { MoneyService, NO_SESSION, type JournalHookEvent } from '../cash/money-service';
 import { openDatabase, type KioskDatabase } from '../store';
 import { createFakePorts, FAKE_CITIZEN, type FakePorts } from './fakes';
-import { recoverPaper } from './recovery';
+import { recoverAtStartup } from './recovery';
 import { createSessionRuntime, type SessionRuntime } from './runtime';
 import { SessionStore, type WriteGate } from './session-store';
 
@@ -28,8 +28,8 @@ import { SessionStore, type WriteGate } from './session-store';
  * simulators, as `createCashDevices` builds them for `driver: 'simulated'`), a fake clock and a real SQLite file,
  * plus a citizen who presses the buttons and puts notes in the slot. A power cut stops everything at a journal
  * write (the session's or the money service's); `restart()` starts a new kiosk process over the same database and
- * the same physical devices, in the order the composition root uses: devices → `recoverPaper` →
- * `money.start({ feeKeptFor })` → the session runtime. Used by the session's tests and its soak benchmark; never by
+ * the same physical devices, in the order the composition root uses: devices → `recoverAtStartup` (the session's
+ * paper, then `money.start({ feeKeptFor })`) → the session runtime. Used by the session's tests and its soak benchmark; never by
  * production code.
  */
 export const WEDNESDAY_10AM = Date.parse('2026-11-25T10:00:00+09:00');
@@ -275,8 +275,7 @@ export class SessionHarness {
       ...(power ? { onJournal: (event: JournalHookEvent) => power.money(event) } : {}),
       ...(initialCoins ? { initialHopperCoins: initialCoins } : {}),
     });
-    const paper = await this.drive(recoverPaper({ ports: this.ports, money: this.money, store: this.store, log }));
-    await this.drive(this.money.start({ feeKeptFor: paper.feeKeptFor }));
+    await this.drive(recoverAtStartup({ ports: this.ports, money: this.money, store: this.store, log }));
     this.startRuntime(log);
   }
 
