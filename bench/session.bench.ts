@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DISTRICT_OFFICE_HOURS, type OperatingHours } from '../catalog';
 import { FAKE_CITIZEN } from '../kiosk/session/fakes';
-import { ledgerOf, SessionHarness } from '../kiosk/session/testing';
+import { BENCH_COINS, ledgerOf, SessionHarness } from '../kiosk/session/testing';
 import { heapMiB, machine } from './measure';
 
 /**
  * Soak: SESSIONS citizens (10,000 by default) through one long-lived session runtime — the real machine, the
- * journaled effects, a real SQLite file with WAL and synchronous=FULL — over the fake ports on a fake clock that
- * runs as fast as the work allows. A mix of ten kinds of visit (paid, several documents, free, cancelled, abandoned
+ * journaled effects, a real SQLite file with WAL and synchronous=FULL — over the fake records, identity and printing
+ * ports and the real money service over the simulated bill acceptor and coin hoppers (ID-003 and ccTalk drivers
+ * over loopback), on a fake clock that runs as fast as the work allows. A mix of ten kinds of visit (paid, several documents, free, cancelled, abandoned
  * with a refund, identity refused, printer fault, public record, hopper short, central office down); a technician
  * refills coins and paper and empties the cash box every 50 sessions. Every 1,000 sessions: heap after GC, RSS,
  * active handles and timers. At the end every session must balance to the won with exactly one outcome.
@@ -108,7 +109,8 @@ const VISITS: readonly { readonly name: string; readonly run: Visit }[] = [
       await kiosk.chooseDocuments([{ code: 'resident-copy' }]);
       await kiosk.typeResidentNumber();
       await kiosk.pay();
-      kiosk.ports.payment.hopperJamAfter = 500;
+      // The ₩100 hopper jams before its first coin: ₩500 in coins, 300 won by voucher.
+      kiosk.cash.hoppers.jamAfter(100, 0);
       await kiosk.insertNotes([1000]);
     },
   },
@@ -123,22 +125,30 @@ const VISITS: readonly { readonly name: string; readonly run: Visit }[] = [
   },
 ];
 
-function resetWorld(kiosk: SessionHarness): void {
-  const { payment, printing, records, identity } = kiosk.ports;
-  payment.hopperJamAfter = null;
+async function resetWorld(kiosk: SessionHarness): Promise<void> {
+  const { printing, records, identity } = kiosk.ports;
+  // A technician frees a jammed hopper; the kiosk uses it again once it answers healthy.
+  for (const coinValue of [500, 100] as const) {
+    if (kiosk.money.status().hoppers.find((hopper) => hopper.coinValue === coinValue)?.state === 'ready') continue;
+    kiosk.cash.hoppers.clearJam(coinValue);
+    await kiosk.waitUntil(() => kiosk.money.status().hoppers.find((hopper) => hopper.coinValue === coinValue)?.state === 'ready', 60_000, `the ₩${coinValue} hopper`);
+  }
   records.unreachable = false;
   identity.autoFinger = FAKE_CITIZEN.finger;
   printing.faults.length = 0;
   printing.fix();
 }
 
-/** What a technician does on a visit: coins and paper in, cash box out; the devices' own logs are archived. */
+/**
+ * What a technician does on a visit, in the money service's service mode: hoppers refilled to their levels, the
+ * cash box emptied (the ledger's count is what they take out); paper in; the fakes' own logs archived.
+ */
 function technician(kiosk: SessionHarness): void {
-  const { payment, printing, records, identity } = kiosk.ports;
-  payment.coins = { '10': 50, '50': 50, '100': 400, '500': 200 };
-  payment.cashBox.length = 0;
-  payment.givenBack.length = 0;
-  payment.vouchers.clear();
+  const { printing, records, identity } = kiosk.ports;
+  for (const [coinValue, coins] of Object.entries(BENCH_COINS)) kiosk.setCoins(Number(coinValue) as 500 | 100, coins);
+  const collected = kiosk.money.collectCashBox();
+  if (!collected.ok) throw new Error(collected.error.detail);
+  kiosk.cash.acceptor.emptyCashBox();
   printing.sheetsLeft = 500;
   printing.printed.length = 0;
   printing.slips.length = 0;
@@ -156,7 +166,7 @@ function gc(): void {
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-session-'));
   const file = path.join(dir, 'kiosk.sqlite');
-  const kiosk = new SessionHarness({ keepViews: false, file, hours: ROUND_THE_CLOCK });
+  const kiosk = await SessionHarness.create({ keepViews: false, file, hours: ROUND_THE_CLOCK });
   const started = performance.now();
   const fakeStart = kiosk.clock.now();
   const rows: string[] = [];
@@ -179,7 +189,7 @@ async function main(): Promise<void> {
     } catch (error) {
       throw new Error(`session ${session + 1} (${visit.name}) failed: ${(error as Error).message}`);
     }
-    resetWorld(kiosk);
+    await resetWorld(kiosk);
     if ((session + 1) % REPORT_EVERY === 0) {
       gc();
       const now = performance.now();
@@ -202,7 +212,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const events = kiosk.outbox();
+  const events = kiosk.sessionEvents();
   const sessions = new Map<string, typeof events>();
   for (const event of events) {
     if (event.sessionId === null) continue;

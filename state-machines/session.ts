@@ -26,7 +26,7 @@ import {
   toWaivers,
   totalDue,
 } from './session/context';
-import { acceptableNotes, moneyBack } from './session/money';
+import { moneyBack } from './session/money';
 import { prePaymentProblems } from './session/pre-payment';
 import { checkResidentNumber, formatResidentNumber, RESIDENT_NUMBER_DIGITS } from './session/resident-number';
 import {
@@ -41,7 +41,7 @@ import {
   WARNING_SECONDS,
   type TimedScreen,
 } from './session/timeouts';
-import type { PrePaymentFacts, PreparedDocument, Voucher } from './session/facts';
+import type { MoneySettlement, PrePaymentFacts, PreparedDocument } from './session/facts';
 import type { RecoverySettlement, SessionContext, SessionEvent, SessionInput, SessionOutcome } from './session/types';
 
 export type { Language, SessionContext, SessionEvent, SessionInput, SessionOutcome } from './session/types';
@@ -60,6 +60,10 @@ export type { Language, SessionContext, SessionEvent, SessionInput, SessionOutco
  * exactly one outcome.
  */
 const ANY_DOCUMENT_PAGES = 1;
+
+/** Why a note came back, for the payment screen: refused by the money service at escrow, or given back by the unit. */
+const returnMessageKey = (reason: string): string =>
+  reason === 'change-unavailable' || reason === 'already-paid' ? 'payment.note-not-accepted' : 'payment.note-returned';
 
 const sheetsOf = (context: SessionContext) =>
   context.basket.filter(issuable).map((item) => ({ code: item.code, sheets: item.prepared.pages * item.copies }));
@@ -106,10 +110,6 @@ export const sessionMachine = setup({
     },
     cancelRequested: ({ context }) => context.cancelRequested,
     canPay: ({ context }) => context.basket.some(issuable) && context.summaryProblems.length === 0,
-    noteAcceptable: ({ context, event }) =>
-      event.type === 'CASH.ESCROW' &&
-      acceptableNotes(context.money.due - context.money.inserted, context.money.notes, context.money.coins).includes(event.value),
-    paidInFullAfterStack: ({ context, event }) => event.type === 'CASH.STACKED' && context.money.inserted + event.value >= context.money.due,
     nothingInserted: ({ context }) => context.money.inserted === 0,
     paymentCompleted: ({ context }) => context.paymentEnd === null && context.money.paidInFull,
     backToSummary: ({ context }) => context.paymentEnd === 'back' && context.money.inserted === 0,
@@ -117,9 +117,7 @@ export const sessionMachine = setup({
     copyPrintedOk: ({ event }) => event.type === 'PRINT.DONE' && event.outcome.kind === 'printed',
     documentUnavailable: ({ event }) => event.type === 'PRINT.DONE' && event.outcome.kind === 'document-unavailable',
     recoveriesLeft: ({ context }) => context.printing.recoveries < MAX_PRINT_RECOVERIES,
-    changeDue: ({ context }) => context.money.changeDue > 0,
-    refundDue: ({ context }) => context.money.refundDue > 0,
-    somethingOwed: ({ context }) => context.money.refundOwed > 0,
+    moneyRequested: ({ context }) => context.money.requested,
     moneyTaken: ({ context }) => context.money.inserted > 0,
     showsThankYou: ({ context }) => context.finalScreen === 'thank-you',
     showsNotice: ({ context }) => context.finalScreen === 'notice',
@@ -287,63 +285,70 @@ export const sessionMachine = setup({
       const due = totalDue(context.basket);
       return {
         summaryProblems: prePaymentProblems(facts, { lines: sheetsOf(context), due }),
-        money: { ...context.money, due, notes: facts.cash.notes, coins: facts.cash.coins },
+        money: { ...context.money, due },
       };
     }),
     factsUnavailable: assign(({ context }) => ({
       summaryProblems: context.basket.filter(issuable).map((item) => ({ code: item.code, reasonKey: 'kiosk.check-failed' })),
     })),
 
-    // ---- payment ----
+    // ---- payment: the money service collects and decides at escrow; the machine follows its events ----
     startPayment: assign(({ context }) => {
       const due = totalDue(context.basket);
       return {
-        money: { ...context.money, due, inserted: 0, escrow: null, phase: 'insert' as const, messageKey: null, paidInFull: false, acceptedNotes: acceptableNotes(due, context.money.notes, context.money.coins) },
+        money: { ...context.money, due, inserted: 0, escrow: null, phase: 'insert' as const, messageKey: null, paidInFull: false, acceptedNotes: [], requested: true },
         cancelRequested: false,
         paymentEnd: null,
       };
     }),
-    stackNote: sendTo('collector', { type: 'STACK' }),
-    returnNote: sendTo('collector', { type: 'RETURN' }),
-    stopCollector: sendTo('collector', { type: 'STOP' }),
+    stopCollector: sendTo('collector', ({ context }) => ({ type: 'STOP' as const, release: context.paymentEnd === 'back' && context.money.inserted === 0 })),
+    collectionOpened: assign(({ context, event }) => (event.type === 'CASH.OPENED' ? { money: { ...context.money, acceptedNotes: event.notes } } : {})),
+    accepting: assign(({ context, event }) => (event.type === 'CASH.ACCEPTING' ? { money: { ...context.money, acceptedNotes: event.notes } } : {})),
+    /** Collecting could not start after all (the acceptor or the change went since the check): back to the summary, saying why. */
+    collectionUnavailable: assign(({ context, event }) => {
+      const reasonKey = event.type === 'CASH.UNAVAILABLE' && event.reason === 'change-unavailable' ? 'payment.no-change' : 'payment.acceptor-not-ready';
+      return {
+        money: { ...context.money, requested: false },
+        summaryProblems: context.basket.filter(issuable).map((item) => ({ code: item.code, reasonKey })),
+      };
+    }),
+    noteReading: assign(({ context }) => ({ money: { ...context.money, phase: 'checking' as const } })),
     noteInEscrow: assign(({ context, event }) =>
-      event.type === 'CASH.ESCROW' ? { money: { ...context.money, escrow: event.value, phase: 'stacking' as const, messageKey: null } } : {},
+      event.type === 'CASH.ESCROWED' ? { money: { ...context.money, escrow: event.value, phase: 'checking' as const, messageKey: null } } : {},
     ),
-    noteRefused: assign(({ context, event }) =>
-      event.type === 'CASH.ESCROW' ? { money: { ...context.money, escrow: event.value, phase: 'returning' as const, messageKey: 'payment.note-not-accepted' } } : {},
+    noteStacking: assign(({ context, event }) =>
+      event.type === 'CASH.STACKING' ? { money: { ...context.money, escrow: event.value, phase: 'stacking' as const, messageKey: null } } : {},
+    ),
+    noteReturning: assign(({ context, event }) =>
+      event.type === 'CASH.RETURNING' ? { money: { ...context.money, escrow: event.value, phase: 'returning' as const, messageKey: returnMessageKey(event.reason) } } : {},
     ),
     noteStacked: assign(({ context, event }) => {
       if (event.type !== 'CASH.STACKED') return {};
-      const inserted = context.money.inserted + event.value;
-      const paidInFull = inserted >= context.money.due;
-      return {
-        money: {
-          ...context.money,
-          inserted,
-          escrow: null,
-          paidInFull,
-          phase: paidInFull ? ('paid' as const) : ('insert' as const),
-          acceptedNotes: acceptableNotes(context.money.due - inserted, context.money.notes, context.money.coins),
-        },
-      };
+      return { money: { ...context.money, inserted: event.received, escrow: null, phase: 'insert' as const } };
     }),
     noteReturned: assign(({ context, event }) =>
       event.type === 'CASH.RETURNED'
-        ? { money: { ...context.money, escrow: null, phase: 'insert' as const, messageKey: context.money.messageKey ?? 'payment.note-returned' } }
+        ? { money: { ...context.money, escrow: null, phase: 'insert' as const, messageKey: context.money.messageKey ?? returnMessageKey(event.reason) } }
         : {},
     ),
-    noteRejected: assign(({ context }) => ({ money: { ...context.money, messageKey: 'payment.note-rejected' } })),
-    endPayment: assign(({ context }, params: { why: 'cancel' | 'abandon' | 'fault' | 'back' }) => {
+    noteRejected: assign(({ context }) => ({ money: { ...context.money, escrow: null, phase: 'insert' as const, messageKey: 'payment.note-rejected' } })),
+    paidInFull: assign(({ context, event }) =>
+      event.type === 'CASH.PAID' ? { money: { ...context.money, inserted: event.received, escrow: null, paidInFull: true, phase: 'paid' as const, acceptedNotes: [] } } : {},
+    ),
+    endPayment: assign(({ context }, params: { why: 'cancel' | 'abandon' | 'back' }) => {
       const outcome: SessionOutcome | null = params.why === 'cancel' ? 'cancelled' : params.why === 'abandon' ? 'abandoned' : null;
-      return {
-        paymentEnd: params.why,
-        outcome: context.outcome ?? outcome,
-        notice: params.why === 'fault' ? { whatKey: 'payment.acceptor-fault', whatToDoKey: 'refund.take-money' } : context.notice,
-        money: { ...context.money, phase: params.why === 'fault' ? ('insert' as const) : context.money.phase },
-      };
+      return { paymentEnd: params.why, outcome: context.outcome ?? outcome };
     }),
-    cashFault: assign(({ context }) => ({ paymentEnd: 'fault' as const, notice: { whatKey: 'payment.acceptor-fault', whatToDoKey: 'refund.take-money' }, money: { ...context.money, escrow: null } })),
-    cancelledDuringStacking: assign(({ context }) => ({ paymentEnd: 'cancel' as const, outcome: context.outcome ?? ('cancelled' as const) })),
+    cashFault: assign(({ context, event }) => ({
+      paymentEnd: 'fault' as const,
+      notice: { whatKey: 'payment.acceptor-fault', whatToDoKey: 'refund.take-money' },
+      money: { ...context.money, escrow: null, inserted: event.type === 'CASH.FAULT' ? event.received : context.money.inserted },
+    })),
+    cannotComplete: assign(({ context, event }) => ({
+      paymentEnd: 'fault' as const,
+      notice: { whatKey: 'payment.no-change', whatToDoKey: 'refund.take-money' },
+      money: { ...context.money, escrow: null, inserted: event.type === 'CASH.CANNOT_COMPLETE' ? event.received : context.money.inserted },
+    })),
 
     // ---- printing ----
     startPrinting: assign(({ context }) => ({ printing: startPrinting(context.basket) })),
@@ -367,29 +372,27 @@ export const sessionMachine = setup({
     }),
     documentLost: assign(({ context }) => ({ printing: lineLost(context.printing, 'printing.document-lost') })),
 
-    // ---- money back ----
+    // ---- money back: the money service settles (coins first, a voucher for the rest) ----
     settle: assign(({ context }) => {
       const kept = context.paymentEnd === null ? feesKept(context.basket, context.printing) : 0;
       const back = moneyBack({ inserted: context.money.inserted, due: context.money.due, paidInFull: context.money.paidInFull && context.paymentEnd === null, feesKept: kept });
       const outcome = context.outcome ?? (context.paymentEnd === 'fault' ? (context.money.inserted > 0 ? 'refunded' : 'failed') : printOutcome(context.basket, context.printing, context.money.inserted));
       return { outcome, money: { ...context.money, feesKept: kept, changeDue: back.change, refundDue: back.refund, payoutProgress: 0 } };
     }),
-    payoutProgress: assign(({ context, event }) =>
-      event.type === 'PAYOUT.PROGRESS' ? { money: { ...context.money, payoutProgress: context.money.changePaid + context.money.refundPaid + event.paid } } : {},
-    ),
-    changePaid: assign(({ context, event }) => {
-      if (event.type !== 'PAYOUT.DONE') return {};
-      const paid = Math.min(event.result.paid, context.money.changeDue);
-      return { money: { ...context.money, changePaid: paid, refundOwed: context.money.refundOwed + (context.money.changeDue - paid), payoutProgress: paid } };
-    }),
-    refundPaid: assign(({ context, event }) => {
-      if (event.type !== 'PAYOUT.DONE') return {};
-      const paid = Math.min(event.result.paid, context.money.refundDue);
-      return {
-        money: { ...context.money, refundPaid: paid, refundOwed: context.money.refundOwed + (context.money.refundDue - paid), payoutProgress: context.money.changePaid + paid },
-      };
-    }),
-    voucherIssued: assign(({ context }, voucher: Voucher) => ({ money: { ...context.money, voucherCode: voucher.code } })),
+    payoutProgress: assign(({ context, event }) => (event.type === 'PAYOUT.PROGRESS' ? { money: { ...context.money, payoutProgress: event.paid } } : {})),
+    moneySettled: assign(({ context }, result: MoneySettlement) => ({
+      money: {
+        ...context.money,
+        inserted: result.received,
+        feesKept: result.feeKept,
+        changePaid: result.changePaid,
+        refundPaid: result.refundPaid,
+        refundOwed: result.refundOwed,
+        voucherCode: result.voucher?.code ?? context.money.voucherCode,
+        payoutProgress: result.changePaid + result.refundPaid,
+        requested: false,
+      },
+    })),
     receiptStarted: assign({ receiptPrinting: true }),
     receiptDone: assign({ receiptPrinting: false }),
 
@@ -658,7 +661,7 @@ export const sessionMachine = setup({
         checking: {
           invoke: {
             src: 'checkBeforePayment',
-            input: ({ context }) => ({ codes: context.basket.filter(issuable).map((item) => item.code) }),
+            input: ({ context }) => ({ codes: context.basket.filter(issuable).map((item) => item.code), due: totalDue(context.basket) }),
             onDone: { target: 'ready', actions: { type: 'judgeFacts', params: ({ event }) => event.output } },
             onError: { target: 'ready', actions: 'factsUnavailable' },
           },
@@ -681,7 +684,7 @@ export const sessionMachine = setup({
         checkingForPay: {
           invoke: {
             src: 'checkBeforePayment',
-            input: ({ context }) => ({ codes: context.basket.filter(issuable).map((item) => item.code) }),
+            input: ({ context }) => ({ codes: context.basket.filter(issuable).map((item) => item.code), due: totalDue(context.basket) }),
             onDone: [
               {
                 guard: ({ context, event }) =>
@@ -704,32 +707,47 @@ export const sessionMachine = setup({
       },
     },
 
+    /**
+     * The money service collects: it enables the notes, decides at escrow (stack, or give the note back) and keeps
+     * the ledger. The machine follows its events for the screen and decides only when to stop.
+     */
     payment: {
       entry: 'startPayment',
       invoke: {
         id: 'collector',
         src: 'collectCash',
-        input: ({ context }) => ({ sessionId: context.sessionId ?? 'no-session', due: context.money.due, acceptedNotes: context.money.acceptedNotes }),
-        // The collection never opened (the journal could not be written): nothing to close, nothing taken.
+        input: ({ context }) => ({ sessionId: context.sessionId ?? 'no-session', due: context.money.due }),
         onError: { target: '.route', actions: 'cashFault' },
       },
-      initial: 'insert',
+      on: {
+        'CASH.ACCEPTING': { actions: 'accepting' },
+        // A note credited whatever the screen shows (e.g. found in the stacker) is money received all the same.
+        'CASH.STACKED': { actions: 'noteStacked' },
+      },
+      initial: 'opening',
       states: {
+        /** The money service is enabling the acceptor. */
+        opening: {
+          on: {
+            'CASH.OPENED': { target: 'insert', actions: 'collectionOpened' },
+            'CASH.UNAVAILABLE': { target: '#session.summary.ready', actions: 'collectionUnavailable' },
+            CANCEL: { target: 'closing', actions: { type: 'endPayment', params: { why: 'cancel' } } },
+            HOME: { target: 'closing', actions: { type: 'endPayment', params: { why: 'cancel' } } },
+          },
+        },
         insert: {
           tags: 'timed',
           entry: { type: 'armIdle', params: { screen: 'payment' } },
           exit: 'disarmIdle',
           on: {
-            'CASH.ESCROW': [
-              { guard: 'noteAcceptable', target: 'stacking', actions: ['noteInEscrow', 'stackNote'] },
-              { target: 'returning', actions: ['noteRefused', 'returnNote'] },
-            ],
-            'CASH.STACKED': [
-              { guard: 'paidInFullAfterStack', target: 'closing', actions: 'noteStacked' },
-              { actions: 'noteStacked' },
-            ],
+            'CASH.READING': { target: 'checking', actions: 'noteReading' },
+            'CASH.ESCROWED': { target: 'checking', actions: 'noteInEscrow' },
+            'CASH.STACKING': { target: 'stacking', actions: 'noteStacking' },
+            'CASH.RETURNING': { target: 'returning', actions: 'noteReturning' },
             'CASH.RETURNED': { actions: 'noteReturned' },
             'CASH.REJECTED': { actions: ['noteRejected', 'noteActivity'] },
+            'CASH.PAID': { target: 'closing', actions: 'paidInFull' },
+            'CASH.CANNOT_COMPLETE': { target: 'closing', actions: 'cannotComplete' },
             'CASH.FAULT': { target: 'closing', actions: 'cashFault' },
             CANCEL: { target: 'closing', actions: { type: 'endPayment', params: { why: 'cancel' } } },
             HOME: { target: 'closing', actions: { type: 'endPayment', params: { why: 'cancel' } } },
@@ -737,53 +755,62 @@ export const sessionMachine = setup({
             'IDLE.EXPIRED': { target: 'closing', actions: { type: 'endPayment', params: { why: 'abandon' } } },
           },
         },
-        /** A note is on its way into the cash box: no time-out, a cancel waits for the note to settle. */
+        /**
+         * A note is being read or decided: no time-out. A cancel stops the collection at once; the money service
+         * gives a note in escrow back, or keeps one already on its way to the box and refunds it.
+         */
+        checking: {
+          on: {
+            'CASH.ESCROWED': { actions: 'noteInEscrow' },
+            'CASH.STACKING': { target: 'stacking', actions: 'noteStacking' },
+            'CASH.RETURNING': { target: 'returning', actions: 'noteReturning' },
+            'CASH.STACKED': { target: 'insert', actions: 'noteStacked' },
+            'CASH.RETURNED': { target: 'insert', actions: 'noteReturned' },
+            'CASH.REJECTED': { target: 'insert', actions: 'noteRejected' },
+            'CASH.PAID': { target: 'closing', actions: 'paidInFull' },
+            'CASH.CANNOT_COMPLETE': { target: 'closing', actions: 'cannotComplete' },
+            'CASH.FAULT': { target: 'closing', actions: 'cashFault' },
+            CANCEL: { target: 'closing', actions: { type: 'endPayment', params: { why: 'cancel' } } },
+            HOME: { target: 'closing', actions: { type: 'endPayment', params: { why: 'cancel' } } },
+          },
+        },
+        /** A note is on its way into the cash box. */
         stacking: {
           on: {
-            'CASH.STACKED': [
-              // The citizen asked to cancel while the note travelled: honoured even if the note completed the payment.
-              { guard: 'cancelRequested', target: 'closing', actions: ['noteStacked', 'cancelledDuringStacking'] },
-              { guard: 'paidInFullAfterStack', target: 'closing', actions: 'noteStacked' },
-              { target: 'insert', actions: 'noteStacked' },
-            ],
-            'CASH.RETURNED': [
-              { guard: 'cancelRequested', target: 'closing', actions: ['noteReturned', 'cancelledDuringStacking'] },
-              { target: 'insert', actions: 'noteReturned' },
-            ],
+            'CASH.STACKED': { target: 'insert', actions: 'noteStacked' },
+            'CASH.RETURNED': { target: 'insert', actions: 'noteReturned' },
+            'CASH.PAID': { target: 'closing', actions: 'paidInFull' },
+            'CASH.CANNOT_COMPLETE': { target: 'closing', actions: 'cannotComplete' },
             'CASH.FAULT': { target: 'closing', actions: 'cashFault' },
-            CANCEL: { actions: 'requestCancel' },
-            HOME: { actions: 'requestCancel' },
+            CANCEL: { target: 'closing', actions: { type: 'endPayment', params: { why: 'cancel' } } },
+            HOME: { target: 'closing', actions: { type: 'endPayment', params: { why: 'cancel' } } },
           },
         },
+        /** The money service gives the note back (it would overpay beyond the change on hand). */
         returning: {
           on: {
-            'CASH.RETURNED': [
-              { guard: 'cancelRequested', target: 'closing', actions: ['noteReturned', 'cancelledDuringStacking'] },
-              { target: 'insert', actions: 'noteReturned' },
-            ],
-            'CASH.STACKED': [
-              { guard: 'cancelRequested', target: 'closing', actions: ['noteStacked', 'cancelledDuringStacking'] },
-              { guard: 'paidInFullAfterStack', target: 'closing', actions: 'noteStacked' },
-              { target: 'insert', actions: 'noteStacked' },
-            ],
+            'CASH.RETURNED': { target: 'insert', actions: 'noteReturned' },
+            'CASH.STACKED': { target: 'insert', actions: 'noteStacked' },
             'CASH.FAULT': { target: 'closing', actions: 'cashFault' },
-            CANCEL: { actions: 'requestCancel' },
-            HOME: { actions: 'requestCancel' },
+            CANCEL: { target: 'closing', actions: { type: 'endPayment', params: { why: 'cancel' } } },
+            HOME: { target: 'closing', actions: { type: 'endPayment', params: { why: 'cancel' } } },
           },
         },
-        /** The acceptor is inhibited; a note still in escrow comes back. Then on to printing or to the refund. */
+        /** The acceptor is inhibited; a note still moving settles first. Then on to printing or to the refund. */
         closing: {
           entry: 'stopCollector',
           on: {
-            'CASH.STACKED': { actions: 'noteStacked' },
             'CASH.CLOSED': 'route',
+            'CASH.UNAVAILABLE': 'route',
+            // The payment already ended (cancel, time-out, fault): a fault now only adds a note counted while stuck.
+            'CASH.FAULT': { actions: assign(({ context, event }) => ({ money: { ...context.money, inserted: event.received } })) },
           },
           after: { collectionClose: 'route' },
         },
         route: {
           always: [
             { guard: 'paymentCompleted', target: '#session.printing' },
-            { guard: 'backToSummary', target: '#session.summary' },
+            { guard: 'backToSummary', target: '#session.summary', actions: assign(({ context }) => ({ money: { ...context.money, requested: false } })) },
             { target: '#session.settling' },
           ],
         },
@@ -859,42 +886,28 @@ export const sessionMachine = setup({
       },
     },
 
-    /** Change and refunds: coins first, a voucher for whatever the hoppers could not pay. */
+    /**
+     * Change and refunds: the money service keeps the fee of what was printed and gives back the rest, coins first
+     * and a voucher for what the hoppers cannot pay (or everything, after a cancel, a time-out or a fault).
+     */
     settling: {
       entry: 'settle',
-      initial: 'decideChange',
+      initial: 'decide',
       states: {
-        decideChange: { always: [{ guard: 'changeDue', target: 'change' }, { target: 'decideRefund' }] },
-        change: {
+        decide: { always: [{ guard: 'moneyRequested', target: 'paying' }, { target: '#session.receipt' }] },
+        paying: {
           invoke: {
-            src: 'payout',
-            input: ({ context }) => ({ sessionId: context.sessionId ?? 'no-session', amount: context.money.changeDue, purpose: 'change' as const }),
-            onError: { target: 'decideRefund', actions: assign(({ context }) => ({ money: { ...context.money, refundOwed: context.money.refundOwed + context.money.changeDue } })) },
+            src: 'settleMoney',
+            input: ({ context }) => ({
+              sessionId: context.sessionId ?? 'no-session',
+              feeKept: context.money.feesKept,
+              how: context.paymentEnd === null && context.money.paidInFull ? ('settle' as const) : ('cancel' as const),
+            }),
+            onError: '#session.receipt',
           },
           on: {
             'PAYOUT.PROGRESS': { actions: 'payoutProgress' },
-            'PAYOUT.DONE': { target: 'decideRefund', actions: 'changePaid' },
-          },
-        },
-        decideRefund: { always: [{ guard: 'refundDue', target: 'refund' }, { target: 'decideVoucher' }] },
-        refund: {
-          invoke: {
-            src: 'payout',
-            input: ({ context }) => ({ sessionId: context.sessionId ?? 'no-session', amount: context.money.refundDue, purpose: 'refund' as const }),
-            onError: { target: 'decideVoucher', actions: assign(({ context }) => ({ money: { ...context.money, refundOwed: context.money.refundOwed + context.money.refundDue } })) },
-          },
-          on: {
-            'PAYOUT.PROGRESS': { actions: 'payoutProgress' },
-            'PAYOUT.DONE': { target: 'decideVoucher', actions: 'refundPaid' },
-          },
-        },
-        decideVoucher: { always: [{ guard: 'somethingOwed', target: 'voucher' }, { target: '#session.receipt' }] },
-        voucher: {
-          invoke: {
-            src: 'issueVoucher',
-            input: ({ context }) => ({ sessionId: context.sessionId ?? 'no-session', amount: context.money.refundOwed, reason: context.money.changeDue > context.money.changePaid ? 'change-unpaid' : 'refund-unpaid' }),
-            onDone: { target: '#session.receipt', actions: { type: 'voucherIssued', params: ({ event }) => event.output } },
-            onError: { target: '#session.receipt' },
+            'PAYOUT.DONE': { target: '#session.receipt', actions: { type: 'moneySettled', params: ({ event }) => event.result } },
           },
         },
       },

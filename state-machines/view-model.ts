@@ -323,7 +323,24 @@ const CANCELLABLE = new Set([
 /** Cancel is possible from every step until printing starts (issue 7); in payment, not while closing the acceptor. */
 function canCancel(state: string): boolean {
   if (CANCELLABLE.has(top(state))) return true;
-  return state === 'payment.insert' || state === 'payment.stacking' || state === 'payment.returning';
+  return ['payment.opening', 'payment.insert', 'payment.checking', 'payment.stacking', 'payment.returning'].includes(state);
+}
+
+/** The payment screen's phase: the money service opening or deciding on a note is `checking`. */
+function paymentPhase(state: string, context: SessionContext): 'insert' | 'checking' | 'stacking' | 'returning' | 'paid' {
+  switch (state) {
+    case 'payment.insert':
+      return 'insert';
+    case 'payment.opening':
+    case 'payment.checking':
+      return 'checking';
+    case 'payment.stacking':
+      return 'stacking';
+    case 'payment.returning':
+      return 'returning';
+    default:
+      return context.money.paidInFull && context.paymentEnd === null ? 'paid' : 'returning';
+  }
 }
 
 function canGoBack(state: string, context: SessionContext): boolean {
@@ -445,7 +462,7 @@ function screenOf(inputs: ViewInputs, tiles: readonly DocumentTile[]): ScreenVie
     }
     case 'payment': {
       const { money } = context;
-      const phase = state === 'payment.stacking' ? 'stacking' : state === 'payment.returning' ? 'returning' : state === 'payment.insert' ? 'insert' : money.paidInFull && context.paymentEnd === null ? 'paid' : 'returning';
+      const phase = paymentPhase(state, context);
       return {
         screen: 'payment',
         due: money.due,

@@ -144,6 +144,19 @@ export class CashLedger {
     return (this.db.prepare("SELECT * FROM cash_accounts WHERE status != 'closed' ORDER BY opened_at").all() as AccountRow[]).map(toAccount);
   }
 
+  /**
+   * Collect again for a session whose account holds nothing (the citizen went back to the summary before any note
+   * was taken, then paid): the same account, a new amount due.
+   */
+  reopenAccount(sessionId: string, amountDue: Won): CashAccount {
+    const account = this.requireAccount(sessionId);
+    if (account.received !== 0) throw new Error(`account ${sessionId} already received ${account.received} won`);
+    this.db
+      .prepare("UPDATE cash_accounts SET amount_due = ?, status = 'collecting', closed_at = NULL, updated_at = ? WHERE session_id = ?")
+      .run(amountDue, this.now(), sessionId);
+    return this.requireAccount(sessionId);
+  }
+
   markPaid(sessionId: string): void {
     this.db.prepare("UPDATE cash_accounts SET status = 'paid', updated_at = ? WHERE session_id = ? AND status = 'collecting'").run(this.now(), sessionId);
   }
@@ -316,6 +329,14 @@ export class CashLedger {
         ? this.db.prepare('SELECT * FROM refund_vouchers ORDER BY created_at, code').all()
         : this.db.prepare('SELECT * FROM refund_vouchers WHERE session_id = ? ORDER BY created_at, code').all(sessionId)
     ) as { code: string; session_id: string; amount: number; reason: VoucherReason; created_at: number }[];
+    return rows.map((row) => ({ code: row.code, sessionId: row.session_id, amount: row.amount, reason: row.reason, createdAt: row.created_at }));
+  }
+
+  /** Vouchers of a session that the receipt printer has not printed yet. */
+  unprintedVouchers(sessionId: string): RefundVoucher[] {
+    const rows = this.db
+      .prepare('SELECT * FROM refund_vouchers WHERE session_id = ? AND printed_at IS NULL ORDER BY created_at, code')
+      .all(sessionId) as { code: string; session_id: string; amount: number; reason: VoucherReason; created_at: number }[];
     return rows.map((row) => ({ code: row.code, sessionId: row.session_id, amount: row.amount, reason: row.reason, createdAt: row.created_at }));
   }
 

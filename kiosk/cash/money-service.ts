@@ -13,10 +13,12 @@ import { CashLedger, heldFor, type CashAccount, type CashStep, type DispensePurp
 import { acceptableNotes, decideEscrow, type CoinStock } from './policy';
 import type {
   CashDesk,
+  CashReadiness,
   CashStatus,
   Collection,
   CollectError,
   NoteReturnReason,
+  PayoutProgress,
   ServiceError,
   SessionMoneyOutcome,
   SettleOptions,
@@ -82,6 +84,8 @@ export class MoneyService implements CashDesk {
   private note: NoteStep | undefined;
   private pendingAtStart: JournalEntry[] = [];
   private paying = false;
+  /** The acceptor's last fault while it is in `fault` (the guards tell a full cash box from other faults). */
+  private acceptorFault: BillAcceptorFaultCode | undefined;
   /** Accounts are closed outside a session only after the start-up settlement (which knows earned fees). */
   private settledOnce = false;
 
@@ -195,14 +199,17 @@ export class MoneyService implements CashDesk {
   async collect(sessionId: string, amountDue: Won): Promise<Result<Collection, CollectError>> {
     if (!Number.isSafeInteger(amountDue) || amountDue <= 0) return err({ kind: 'nothing-due', detail: `nothing to collect (${amountDue} won)` });
     if (this.active) return err({ kind: 'busy', detail: `session ${this.active.sessionId} is using the cash devices` });
-    if (this.ledger.account(sessionId)) return err({ kind: 'session-exists', detail: `session ${sessionId} already has a cash account` });
+    const existing = this.ledger.account(sessionId);
+    // Only an account that never took a note may collect again (the citizen went back to the summary, then paid).
+    if (existing && existing.received > 0) return err({ kind: 'session-exists', detail: `session ${sessionId} already has a cash account` });
     const state = this.acceptor.state();
     if (state !== 'disabled' && state !== 'idle') return err({ kind: 'acceptor-unavailable', detail: `the bill acceptor is ${state}` });
     const notes = this.acceptableNow(amountDue, 0);
     if (notes.length === 0) {
       return err({ kind: 'change-unavailable', detail: `no note can pay ${amountDue} won with the change the hoppers hold` });
     }
-    this.ledger.openAccount(sessionId, amountDue);
+    if (existing) this.ledger.reopenAccount(sessionId, amountDue);
+    else this.ledger.openAccount(sessionId, amountDue);
     const collection = new ActiveCollection(sessionId, amountDue, this);
     this.active = collection;
     const enabled = await this.acceptor.enable(notes);
@@ -242,15 +249,53 @@ export class MoneyService implements CashDesk {
     }
   }
 
-  async cancel(sessionId: string): Promise<SessionMoneyOutcome> {
-    return logged(this.log, 'cash.cancel', { sessionId }, () => this.closeSession(sessionId, 0, 'refund'), outcomeLabel);
+  async cancel(sessionId: string, onProgress?: PayoutProgress): Promise<SessionMoneyOutcome> {
+    return logged(this.log, 'cash.cancel', { sessionId }, () => this.closeSession(sessionId, 0, 'refund', onProgress), outcomeLabel);
   }
 
-  async settle(sessionId: string, feeKept: Won): Promise<SessionMoneyOutcome> {
-    return logged(this.log, 'cash.settle', { sessionId, feeKept }, () => this.closeSession(sessionId, feeKept, 'change'), outcomeLabel);
+  async settle(sessionId: string, feeKept: Won, onProgress?: PayoutProgress): Promise<SessionMoneyOutcome> {
+    return logged(this.log, 'cash.settle', { sessionId, feeKept }, () => this.closeSession(sessionId, feeKept, 'change', onProgress), outcomeLabel);
   }
 
-  private async closeSession(sessionId: string, feeWanted: Won, purpose: DispensePurpose): Promise<SessionMoneyOutcome> {
+  readiness(amountDue: Won): CashReadiness {
+    const state = this.acceptor.state();
+    let acceptor: CashReadiness['acceptor'];
+    switch (state) {
+      case 'disabled':
+      case 'idle':
+        acceptor = this.active ? 'fault' : 'ready';
+        break;
+      case 'offline':
+      case 'starting':
+        acceptor = 'offline';
+        break;
+      case 'fault':
+        acceptor = this.acceptorFault === 'stacker-full' ? 'full' : 'fault';
+        break;
+      default:
+        // A note is moving with no session waiting for it, or another collection is open.
+        acceptor = 'fault';
+        break;
+    }
+    const states = this.hoppers.coinValues().map((coinValue) => this.hoppers.state(coinValue));
+    const hoppers: CashReadiness['hoppers'] = states.includes('ready') || states.includes('paying')
+      ? 'ready'
+      : states.every((h) => h === 'offline' || h === 'starting')
+        ? 'offline'
+        : 'fault';
+    const notes = acceptor === 'ready' && amountDue > 0 ? this.acceptableNow(amountDue, 0) : [];
+    return { acceptor, hoppers, notes };
+  }
+
+  account(sessionId: string): CashAccount | undefined {
+    return this.ledger.account(sessionId);
+  }
+
+  vouchersToPrint(sessionId: string): readonly RefundVoucher[] {
+    return this.ledger.unprintedVouchers(sessionId);
+  }
+
+  private async closeSession(sessionId: string, feeWanted: Won, purpose: DispensePurpose, onProgress?: PayoutProgress): Promise<SessionMoneyOutcome> {
     await this.stopCollection(sessionId);
     let account = this.ledger.account(sessionId);
     if (!account) {
@@ -266,6 +311,13 @@ export class MoneyService implements CashDesk {
     const refund = held - change;
     const coins: Record<string, number> = {};
     this.paying = true;
+    // Coins out so far: those of finished dispenses plus the one under way, as the hopper counts them.
+    const paidSoFar = () => Object.entries(coins).reduce((sum, [coin, count]) => sum + Number(coin) * count, 0);
+    const unsubscribe = onProgress
+      ? this.hoppers.subscribe((event) => {
+          if (event.type === 'coins-paid') onProgress(paidSoFar() + event.paid * event.coinValue);
+        })
+      : undefined;
     let changeOut;
     let refundOut;
     try {
@@ -274,6 +326,7 @@ export class MoneyService implements CashDesk {
       refundOut = await payOut(payer, sessionId, refund, 'refund', coins);
     } finally {
       this.paying = false;
+      unsubscribe?.();
     }
     const inDoubt = changeOut.inDoubt + refundOut.inDoubt;
     const unpaid = changeOut.unpaid + refundOut.unpaid;
@@ -322,6 +375,7 @@ export class MoneyService implements CashDesk {
         return this.guard(() => this.onAcceptorFault(event.code, event.detail, event.note));
       case 'recovered':
         return this.guard(() => {
+          this.acceptorFault = undefined;
           this.ledger.recordDeviceRecovered('bill-acceptor');
           if (!this.acceptor.noteInPath()) this.resolveLeftoverNoteSteps('the unit held no note when it came back');
           this.closeOrphanAccounts();
@@ -439,6 +493,7 @@ export class MoneyService implements CashDesk {
 
   private onAcceptorFault(code: BillAcceptorFaultCode, detail: string, noteInPath: { value: Won | undefined; stage: string } | undefined): void {
     const c = this.active;
+    this.acceptorFault = code;
     this.ledger.recordDeviceFault('bill-acceptor', code, detail, c?.sessionId ?? null);
     const linkDown = code === 'device-gone' || code === 'not-responding' || code === 'cannot-open';
     // After a restart the note step in progress is only in the journal (a unit found jammed at start-up).

@@ -4,7 +4,7 @@ import type { BillAcceptorState } from '../../devices/bill-acceptor/bill-accepto
 import type { RejectReason } from '../../devices/bill-acceptor/codec';
 import type { LevelStatus } from '../../devices/coin-hopper/codec';
 import type { HopperState } from '../../devices/coin-hopper/coin-hoppers';
-import type { CashBoxContent, RefundVoucher } from './ledger';
+import type { CashAccount, CashBoxContent, RefundVoucher } from './ledger';
 
 /**
  * The money service's contract with the session (and its payment machine): collect an amount, give back what is
@@ -138,11 +138,36 @@ export type SettleOptions = {
   readonly feeKeptFor?: (sessionId: string) => Won | undefined;
 };
 
-/** What the session calls; implemented by MoneyService. */
+/** Whether money can be taken for an amount now: what the session's guards before payment look at. */
+export type CashReadiness = {
+  /** `full`: the cash box is full (empty it); `fault`: jammed, open, failed or busy; `offline`: silent or starting. */
+  readonly acceptor: 'ready' | 'full' | 'fault' | 'offline';
+  /** `ready` when at least one hopper can pay. */
+  readonly hoppers: 'ready' | 'fault' | 'offline';
+  /** The notes `collect(amountDue)` would enable now (those whose change the hoppers can give); empty: none. */
+  readonly notes: readonly Won[];
+};
+
+/** Coins out so far while change or a refund is paid (for the change screen). */
+export type PayoutProgress = (paidSoFar: Won) => void;
+
+/**
+ * What the citizen's session calls; implemented by MoneyService, the one owner of money records. The session
+ * orders money through it and never writes a cash movement, a cash.* event or a voucher itself: the escrow
+ * decision, the ledger, the coins and the vouchers are all here, and so is the settlement after a restart
+ * (`MoneyService.start({ feeKeptFor })`).
+ */
 export interface CashDesk {
+  /** Can `amountDue` be collected now, and with which notes (the guards before payment). */
+  readiness(amountDue: Won): CashReadiness;
   collect(sessionId: string, amountDue: Won): Promise<Result<Collection, CollectError>>;
   /** Give everything back: a note in escrow is returned, stacked notes are refunded in coins or by voucher. */
-  cancel(sessionId: string): Promise<SessionMoneyOutcome>;
+  cancel(sessionId: string, onProgress?: PayoutProgress): Promise<SessionMoneyOutcome>;
   /** After issuance: keep `feeKept` (the documents actually issued) and give back the rest in coins or by voucher. */
-  settle(sessionId: string, feeKept: Won): Promise<SessionMoneyOutcome>;
+  settle(sessionId: string, feeKept: Won, onProgress?: PayoutProgress): Promise<SessionMoneyOutcome>;
+  /** A session's account as the ledger has it; undefined when no money was ever collected for it. */
+  account(sessionId: string): CashAccount | undefined;
+  /** Vouchers of a session not printed yet (after a restart the session's recovery prints them). */
+  vouchersToPrint(sessionId: string): readonly RefundVoucher[];
+  markVoucherPrinted(code: string): void;
 }

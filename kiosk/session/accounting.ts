@@ -1,15 +1,16 @@
 import type { Won } from '../../common/money';
 import type { SessionOutcome } from '../../state-machines/session/types';
+import type { CashAccount } from '../cash/ledger';
 import type { JournalEntry } from '../store';
 import { STEP, type OutboxEvent } from './session-store';
 
 /**
- * A session's accounts rebuilt from its journal alone, so that the closing events are the same whether the session
- * closed normally or was settled by start-up recovery:
+ * A session's paper from its journal alone (documents reserved, copies printed, the fee they earned), so that the
+ * closing events are the same whether the session closed normally or was settled by start-up recovery. The money
+ * is not here: the money service's ledger has it (kiosk/cash), and the session's `session.completed` reports the
+ * ledger's account.
  *
- *   money in = fees kept + change paid + refunds paid in coins + refunds owed by voucher   (to the won)
- *
- * Fees are kept only for complete copies; a copy is complete when one of its print steps was confirmed (a copy
+ * Fees are earned only by complete copies; a copy is complete when one of its print steps was confirmed (a copy
  * finished after a printer fault is two steps: pages 1–k failed, k+1–n confirmed).
  */
 export type DocumentLine = {
@@ -26,53 +27,25 @@ export type DocumentLine = {
   readonly lastFault: string | null;
 };
 
-export type SessionAccounts = {
-  readonly moneyIn: Won;
-  readonly feesKept: Won;
-  readonly changePaid: Won;
-  readonly refundPaid: Won;
-  readonly refundOwed: Won;
+export type SessionPaper = {
+  /** The fee the complete copies earned: what the money service keeps (`settle`, or `feeKeptFor` after a restart). */
+  readonly feesEarned: Won;
   readonly lines: readonly DocumentLine[];
   /** Numbers reserved at the central office and never printed on. */
   readonly unused: readonly { readonly documentCode: string; readonly issuanceNumber: string }[];
   readonly pending: readonly JournalEntry[];
-  /** The due of the last payment (0 when nothing was collected). */
-  readonly due: Won;
 };
 
 const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-/** Whether a step's effect is known to have happened (confirmed, or settled by recovery with that finding). */
-const done = (entry: JournalEntry) => entry.status === 'confirmed' || entry.status === 'settled';
-
-export function accountsOf(entries: readonly JournalEntry[]): SessionAccounts {
-  let moneyIn = 0;
-  let changePaid = 0;
-  let refundPaid = 0;
-  let refundOwed = 0;
-  let due = 0;
+export function paperOf(entries: readonly JournalEntry[]): SessionPaper {
   const reserved = new Map<string, { documentCode: string }>();
   const lines = new Map<string, { base: Record<string, unknown>; copies: Map<number, { complete: boolean; stray: number }>; lastFault: string | null }>();
 
   for (const entry of entries) {
     const detail = entry.detail;
     switch (entry.step) {
-      case STEP.collect:
-        due = num(detail.due);
-        break;
-      case STEP.note:
-        if (done(entry) && (detail.fate === 'stacked' || detail.fate === 'assumed-stacked')) moneyIn += num(detail.value);
-        break;
-      case STEP.payout:
-        if (done(entry)) {
-          if (detail.purpose === 'change') changePaid += num(detail.paid);
-          else refundPaid += num(detail.paid);
-        }
-        break;
-      case STEP.voucher:
-        if (done(entry) && str(detail.voucherCode)) refundOwed += num(detail.amount);
-        break;
       case STEP.reserve: {
         const number = str(detail.issuanceNumber);
         if (entry.status !== 'failed' && number) reserved.set(number, { documentCode: String(detail.documentCode) });
@@ -113,31 +86,35 @@ export function accountsOf(entries: readonly JournalEntry[]): SessionAccounts {
       lastFault: line.lastFault,
     };
   });
-  const feesKept = documentLines.reduce((sum, line) => sum + line.completeCopies * line.perCopy, 0);
   const unused = [...reserved.entries()]
     .filter(([number]) => !lines.has(number))
     .map(([issuanceNumber, { documentCode }]) => ({ documentCode, issuanceNumber }));
   return {
-    moneyIn,
-    feesKept,
-    changePaid,
-    refundPaid,
-    refundOwed,
+    feesEarned: documentLines.reduce((sum, line) => sum + line.completeCopies * line.perCopy, 0),
     lines: documentLines,
     unused,
     pending: entries.filter((entry) => entry.status === 'pending'),
-    due,
   };
 }
 
-/** What is still owed to the citizen by these accounts. */
-export const owedBack = (accounts: SessionAccounts): Won =>
-  accounts.moneyIn - accounts.feesKept - accounts.changePaid - accounts.refundPaid - accounts.refundOwed;
+/** `session.completed`'s money: the ledger's account of the session (all zero when no money was collected). */
+export function moneyOf(account: CashAccount | undefined) {
+  return {
+    in: account?.received ?? 0,
+    feesKept: account?.feeKept ?? 0,
+    changePaid: account?.changePaid ?? 0,
+    refundPaid: account?.refundPaid ?? 0,
+    refundOwed: account?.refundOwed ?? 0,
+  };
+}
 
-/** The events of the closing transaction: one per document, the fee kept, and exactly one outcome. */
-export function closingEvents(accounts: SessionAccounts, outcome: SessionOutcome, releaseReason: string): OutboxEvent[] {
+/**
+ * The events of the closing transaction: one per document, the released numbers, and exactly one outcome with the
+ * ledger's money. No cash.* event: the money service wrote those when the money moved.
+ */
+export function closingEvents(paper: SessionPaper, account: CashAccount | undefined, outcome: SessionOutcome, releaseReason: string): OutboxEvent[] {
   const events: OutboxEvent[] = [];
-  for (const line of accounts.lines) {
+  for (const line of paper.lines) {
     if (line.completeCopies > 0) {
       events.push({
         type: 'document.issued',
@@ -166,22 +143,9 @@ export function closingEvents(accounts: SessionAccounts, outcome: SessionOutcome
       });
     }
   }
-  for (const unused of accounts.unused) {
+  for (const unused of paper.unused) {
     events.push({ type: 'document.released', payload: { documentCode: unused.documentCode, issuanceNumber: unused.issuanceNumber, reason: releaseReason } });
   }
-  if (accounts.feesKept > 0) events.push({ type: 'cash.fee-kept', payload: { amount: accounts.feesKept } });
-  events.push({
-    type: 'session.completed',
-    payload: {
-      outcome,
-      money: {
-        in: accounts.moneyIn,
-        feesKept: accounts.feesKept,
-        changePaid: accounts.changePaid,
-        refundPaid: accounts.refundPaid,
-        refundOwed: accounts.refundOwed,
-      },
-    },
-  });
+  events.push({ type: 'session.completed', payload: { outcome, money: moneyOf(account) } });
   return events;
 }

@@ -1,15 +1,16 @@
 import { fromCallback, fromPromise, type EventObject } from 'xstate';
 import type { Availability, DocumentCode } from '../../catalog';
 import type { Logger } from '../../common/log';
+import type { Won } from '../../common/money';
 import { err, type Result } from '../../common/result';
-import type { PayoutResult, PrePaymentFacts, PreparationProblem, PreparedDocument, PrintOutcome, Voucher } from '../../state-machines/session/facts';
+import type { MoneySettlement, PrePaymentFacts, PreparationProblem, PreparedDocument, PrintOutcome } from '../../state-machines/session/facts';
 import { FINGER_CAPTURE_TIMEOUT_MS, PRINTER_POLL_MS } from '../../state-machines/session/timeouts';
 import type {
+  CashEvent,
   CheckBeforePaymentInput,
   CloseSessionInput,
   CollectCashInput,
   CollectorCommand,
-  PayoutInput,
   PrepareDocumentsInput,
   PrintCopyInput,
   ReceiptInput,
@@ -17,26 +18,91 @@ import type {
   RecoverySettlement,
   ReprepareInput,
   SessionEvent,
+  SettleMoneyInput,
   VerifyIdentityInput,
-  VoucherInput,
 } from '../../state-machines/session/types';
-import { accountsOf, closingEvents } from './accounting';
+import { heldFor } from '../cash/ledger';
+import type { CashDesk, Collection, CollectionEvent, SessionMoneyOutcome } from '../cash/types';
+import { closingEvents, moneyOf, paperOf } from './accounting';
 import type { RecordFailure, RecordGrant, SessionPorts } from './ports';
 import { recoverUnfinished } from './recovery';
 import { STEP, type SessionStore } from './session-store';
 
 /**
- * The session machine's injected actors, built over the ports. This is where the journal rule is kept: every step
- * that moves money, paper or records is written before the port is asked to act and confirmed (or failed) after,
- * with its outbox events in the same transaction. Events reach the machine only while the actor is alive; the
- * journal is written regardless, because the devices act regardless.
+ * The session machine's injected actors, built over the ports and the money service. This is where the journal
+ * rule is kept for paper and records: every such step is written before the port is asked to act and confirmed
+ * (or failed) after, with its outbox events in the same transaction. Money is ordered from the money service
+ * (`CashDesk`), which journals its own steps and writes the cash.* events; the session records none of it. Events
+ * reach the machine only while the actor is alive; the journal is written regardless, because the devices act
+ * regardless.
  */
 export type SessionEffectsDeps = {
   readonly ports: SessionPorts;
+  readonly money: CashDesk;
   readonly store: SessionStore;
   readonly log: Logger;
   readonly availability: (code: DocumentCode) => Availability;
 };
+
+/** A collection event as the session machine hears it. */
+export function cashEventOf(event: CollectionEvent): CashEvent {
+  switch (event.type) {
+    case 'accepting':
+      return { type: 'CASH.ACCEPTING', notes: event.notes };
+    case 'note-reading':
+      return { type: 'CASH.READING' };
+    case 'note-escrowed':
+      return { type: 'CASH.ESCROWED', value: event.value };
+    case 'note-stacking':
+      return { type: 'CASH.STACKING', value: event.value };
+    case 'note-returning':
+      return { type: 'CASH.RETURNING', value: event.value, reason: event.reason };
+    case 'note-stacked':
+      return { type: 'CASH.STACKED', value: event.value, received: event.received };
+    case 'note-returned':
+      return { type: 'CASH.RETURNED', value: event.value ?? null, reason: event.reason };
+    case 'note-rejected':
+      return { type: 'CASH.REJECTED', reason: event.reason };
+    case 'paid':
+      return { type: 'CASH.PAID', received: event.received };
+    case 'cannot-complete':
+      return { type: 'CASH.CANNOT_COMPLETE', received: event.received };
+    case 'fault':
+      return { type: 'CASH.FAULT', fault: event.fault, received: event.received };
+  }
+}
+
+/** What the ledger says when the settlement itself failed (the money service's journal settles the rest later). */
+function settlementFromLedger(money: CashDesk, sessionId: string): MoneySettlement {
+  let account;
+  try {
+    account = money.account(sessionId);
+  } catch {
+    account = undefined;
+  }
+  const known = moneyOf(account);
+  return {
+    received: known.in,
+    feeKept: known.feesKept,
+    changePaid: known.changePaid,
+    refundPaid: known.refundPaid,
+    refundOwed: known.refundOwed,
+    voucher: null,
+    inDoubt: account ? heldFor(account) : 0,
+  };
+}
+
+function settlementOf(outcome: SessionMoneyOutcome): MoneySettlement {
+  return {
+    received: outcome.received,
+    feeKept: outcome.feeKept,
+    changePaid: outcome.changePaid,
+    refundPaid: outcome.refundPaid,
+    refundOwed: outcome.refundOwed,
+    voucher: outcome.voucher ? { code: outcome.voucher.code, amount: outcome.voucher.amount } : null,
+    inDoubt: outcome.inDoubt,
+  };
+}
 
 const problemOf = (failure: RecordFailure): PreparationProblem => {
   switch (failure.kind) {
@@ -60,7 +126,7 @@ async function settled<T, E>(promise: Promise<Result<T, E>>, fallback: E): Promi
 }
 
 export function createSessionEffects(deps: SessionEffectsDeps) {
-  const { ports, store, log } = deps;
+  const { ports, money, store, log } = deps;
 
   /**
    * A journal write after the device acted. If the database fails (disk full, power cut in the crash tests), the
@@ -165,98 +231,66 @@ export function createSessionEffects(deps: SessionEffectsDeps) {
   });
 
   const checkBeforePayment = fromPromise<PrePaymentFacts, CheckBeforePaymentInput>(async ({ input }) => {
-    const [printer, cash, officeReachable] = await Promise.all([
-      ports.printing.status(),
-      ports.payment.status(),
-      ports.records.reachable().catch(() => false),
-    ]);
+    const [printer, officeReachable] = await Promise.all([ports.printing.status(), ports.records.reachable().catch(() => false)]);
     const availability: PrePaymentFacts['availability'] = Object.fromEntries(input.codes.map((code) => [code, deps.availability(code)]));
-    return { availability, printer, cash, officeReachable };
+    return { availability, printer, cash: money.readiness(input.due), officeReachable };
   });
 
+  /**
+   * The money service's collection, followed: it enables the notes, decides at escrow and journals every note;
+   * this only relays its events and, on STOP, stops it (and, when the citizen went back with nothing taken,
+   * releases the session's empty account so that it can collect again).
+   */
   const collectCash = fromCallback<CollectorCommand, CollectCashInput, SessionEvent>(({ input, sendBack, receive }) => {
     let alive = true;
-    let closed = false;
-    let escrow: number | null = null;
-    let pending: { id: number; value: number } | null = null;
-    let inserted = 0;
+    let collection: Collection | undefined;
+    let unsubscribe: (() => void) | undefined;
+    let stop: { readonly release: boolean } | undefined;
+    let stopping = false;
     const send = (event: SessionEvent) => {
       if (alive) sendBack(event);
     };
-    const collectId = store.begin(input.sessionId, STEP.collect, { due: input.due, acceptedNotes: input.acceptedNotes });
-    const collection = ports.payment.collect({ due: input.due, acceptedNotes: input.acceptedNotes }, (event) => {
-      switch (event.type) {
-        case 'escrow':
-          escrow = event.value;
-          send({ type: 'CASH.ESCROW', value: event.value });
-          break;
-        case 'stacked': {
-          const stackedNote = pending;
-          pending = null;
-          escrow = null;
-          inserted += event.value;
-          const stacked = [{ type: 'cash.note-stacked' as const, payload: { value: event.value } }];
-          afterAct(STEP.note, () => {
-            if (stackedNote) store.confirm(stackedNote.id, { fate: 'stacked' }, stacked);
-            // A note stacked without the session's word is still money received: journal it as such.
-            else store.record(input.sessionId, STEP.note, { value: event.value, decision: 'device', fate: 'stacked' }, stacked);
-          });
-          send({ type: 'CASH.STACKED', value: event.value });
-          break;
+    const stopCollection = () => {
+      if (!collection || !stop || stopping) return;
+      stopping = true;
+      const release = stop.release;
+      collection
+        .stop()
+        .then(async () => {
+          if (release && (money.account(input.sessionId)?.received ?? 0) === 0) await money.cancel(input.sessionId);
+        })
+        .catch((error: unknown) => log.error({ event: 'session.collection-stop-failed', error }))
+        .then(() => send({ type: 'CASH.CLOSED' }));
+    };
+    money.collect(input.sessionId, input.due).then(
+      (collected) => {
+        if (!collected.ok) {
+          log.warn({ event: 'session.collection-unavailable', reason: collected.error.kind, detail: collected.error.detail });
+          send({ type: 'CASH.UNAVAILABLE', reason: collected.error.kind });
+          return;
         }
-        case 'returned': {
-          const returnedNote = pending;
-          pending = null;
-          escrow = null;
-          const returned = [{ type: 'cash.note-returned' as const, payload: { value: event.value, reason: event.reason } }];
-          afterAct(STEP.note, () => {
-            if (returnedNote) store.fail(returnedNote.id, { fate: 'returned', reason: event.reason }, returned);
-            else store.record(input.sessionId, STEP.note, { value: event.value, decision: event.reason === 'stopped' ? 'stopped' : 'return', fate: 'returned' }, returned);
-          });
-          send({ type: 'CASH.RETURNED', value: event.value });
-          break;
-        }
-        case 'rejected':
-          send({ type: 'CASH.REJECTED', reason: event.reason });
-          break;
-        case 'fault':
-          log.warn({ event: 'session.acceptor-fault', code: event.code });
-          send({ type: 'CASH.FAULT', code: event.code });
-          break;
-        case 'closed':
-          closed = true;
-          afterAct(STEP.collect, () => store.confirm(collectId, { inserted }));
-          send({ type: 'CASH.CLOSED' });
-          break;
-      }
-    });
+        collection = collected.value;
+        unsubscribe = collection.subscribe((event) => {
+          if (event.type === 'fault') log.warn({ event: 'session.acceptor-fault', fault: event.fault, detail: event.detail });
+          send(cashEventOf(event));
+        });
+        send({ type: 'CASH.OPENED', notes: collection.snapshot().enabledNotes });
+        stopCollection();
+      },
+      (error: unknown) => {
+        log.error({ event: 'session.collection-failed', error });
+        send({ type: 'CASH.UNAVAILABLE', reason: 'acceptor-unavailable' });
+      },
+    ).catch((error: unknown) => log.error({ event: 'session.collection-failed', error }));
     receive((command) => {
-      switch (command.type) {
-        case 'STACK': {
-          if (escrow === null) return;
-          const value = escrow;
-          try {
-            pending = { id: store.begin(input.sessionId, STEP.note, { value, decision: 'stack' }), value };
-          } catch (error) {
-            // Never stack a note that is not journaled: it goes back to the citizen.
-            log.error({ event: 'session.journal-failed', step: STEP.note, error });
-            collection.returnNote();
-            return;
-          }
-          collection.stack();
-          break;
-        }
-        case 'RETURN':
-          collection.returnNote();
-          break;
-        case 'STOP':
-          collection.stop();
-          break;
-      }
+      stop = { release: command.release };
+      stopCollection();
     });
     return () => {
       alive = false;
-      if (!closed) collection.stop();
+      unsubscribe?.();
+      // Never leave the acceptor open behind the session (a stopped runtime); the money service settles the rest.
+      if (collection && !stopping) void collection.stop().catch(() => undefined);
     };
   });
 
@@ -346,41 +380,27 @@ export function createSessionEffects(deps: SessionEffectsDeps) {
     return { ...input.document, ref: rendered.value.ref };
   });
 
-  const payout = fromCallback<EventObject, PayoutInput, SessionEvent>(({ input, sendBack }) => {
+  /** The money service keeps the fee of what was printed and gives the rest back (coins, then a voucher). */
+  const settleMoney = fromCallback<EventObject, SettleMoneyInput, SessionEvent>(({ input, sendBack }) => {
     let alive = true;
-    const id = store.begin(input.sessionId, STEP.payout, { amount: input.amount, purpose: input.purpose });
-    ports.payment
-      .payout(input.amount, (paid) => {
-        if (alive) sendBack({ type: 'PAYOUT.PROGRESS', paid });
-      })
-      .catch((error: unknown): PayoutResult & { adapterError: true } => {
-        // Nothing known to have come out: the whole amount becomes a voucher (the hopper count reconciles later).
-        log.error({ event: 'session.payout-error', error });
-        return { paid: 0, unpaid: input.amount, coins: {}, faultCode: 'adapter-error', adapterError: true };
+    const progress = (paid: Won) => {
+      if (alive) sendBack({ type: 'PAYOUT.PROGRESS', paid });
+    };
+    const settled = input.how === 'settle' ? money.settle(input.sessionId, input.feeKept, progress) : money.cancel(input.sessionId, progress);
+    settled
+      .then(settlementOf, (error: unknown): MoneySettlement => {
+        // The ledger keeps what it knows (its journal settles the rest at the next start); show what it has.
+        log.error({ event: 'session.money-settle-failed', sessionId: input.sessionId, error });
+        return settlementFromLedger(money, input.sessionId);
       })
       .then((result) => {
-        const events =
-          result.paid === 0
-            ? []
-            : input.purpose === 'change'
-              ? [{ type: 'cash.change-paid' as const, payload: { amount: result.paid, coins: { ...result.coins } } }]
-              : [{ type: 'cash.refund-paid' as const, payload: { amount: result.paid, method: 'coins' as const, voucherCode: null } }];
-        afterAct(STEP.payout, () => store.confirm(id, { paid: result.paid, unpaid: result.unpaid, coins: result.coins, faultCode: result.faultCode }, events));
-        if (result.faultCode) log.warn({ event: 'session.payout-short', purpose: input.purpose, unpaid: result.unpaid, code: result.faultCode });
-        if (alive) sendBack({ type: 'PAYOUT.DONE', result: { paid: result.paid, unpaid: result.unpaid, coins: result.coins, faultCode: result.faultCode } });
-      });
+        if (result.inDoubt > 0) log.warn({ event: 'session.money-in-doubt', sessionId: input.sessionId, inDoubt: result.inDoubt });
+        if (alive) sendBack({ type: 'PAYOUT.DONE', result });
+      })
+      .catch((error: unknown) => log.error({ event: 'session.money-settle-failed', sessionId: input.sessionId, error }));
     return () => {
       alive = false;
     };
-  });
-
-  const issueVoucher = fromPromise<Voucher, VoucherInput>(async ({ input }) => {
-    const id = store.begin(input.sessionId, STEP.voucher, { amount: input.amount, reason: input.reason });
-    const voucher = await ports.payment.issueVoucher({ amount: input.amount, reason: input.reason, key: `${input.sessionId}:${id}` });
-    store.confirm(id, { voucherCode: voucher.code, key: `${input.sessionId}:${id}` }, [
-      { type: 'cash.refund-owed', payload: { amount: input.amount, voucherCode: voucher.code, reason: input.reason } },
-    ]);
-    return voucher;
   });
 
   const printReceipt = fromPromise<boolean, ReceiptInput>(async ({ input }) => {
@@ -401,29 +421,34 @@ export function createSessionEffects(deps: SessionEffectsDeps) {
     );
     if (printed.ok) store.confirm(id, { printed: true });
     else store.fail(id, { printed: false, code: printed.error.code });
+    // The voucher is on the citizen's receipt: the money service need not print it again after a restart.
+    if (printed.ok && input.voucher) money.markVoucherPrinted(input.voucher.code);
     return printed.ok;
   });
 
   const closeSession = fromPromise<void, CloseSessionInput>(async ({ input }) => {
-    const accounts = accountsOf(store.ofSession(input.sessionId));
+    const paper = paperOf(store.ofSession(input.sessionId));
+    const account = money.account(input.sessionId);
+    const ledger = moneyOf(account);
     const machine = input.money;
     if (
-      accounts.moneyIn !== machine.inserted ||
-      accounts.feesKept !== machine.feesKept ||
-      accounts.changePaid !== machine.changePaid ||
-      accounts.refundPaid !== machine.refundPaid ||
-      accounts.refundOwed !== machine.refundOwed
+      ledger.in !== machine.inserted ||
+      ledger.feesKept !== machine.feesKept ||
+      ledger.changePaid !== machine.changePaid ||
+      ledger.refundPaid !== machine.refundPaid ||
+      ledger.refundOwed !== machine.refundOwed ||
+      (account !== undefined && account.feeKept !== paper.feesEarned)
     ) {
-      // The journal is the authority; a difference is a bug worth a technician's look, never a reason to stop.
-      log.error({ event: 'session.accounts-mismatch', sessionId: input.sessionId, journal: { ...accounts, lines: undefined, pending: undefined, unused: undefined }, machine });
+      // The ledger is the authority on money; a difference is worth a technician's look, never a reason to stop.
+      log.error({ event: 'session.accounts-mismatch', sessionId: input.sessionId, ledger, machine, feesEarned: paper.feesEarned });
     }
-    store.close(input.sessionId, { outcome: input.outcome, moneyIn: accounts.moneyIn, feesKept: accounts.feesKept }, closingEvents(accounts, input.outcome, input.outcome));
+    store.close(input.sessionId, { outcome: input.outcome, moneyIn: ledger.in, feesKept: ledger.feesKept }, closingEvents(paper, account, input.outcome, input.outcome));
     for (const ref of input.refs) ports.printing.discard(ref);
-    log.info({ event: 'session.completed', sessionId: input.sessionId, outcome: input.outcome, moneyIn: accounts.moneyIn, feesKept: accounts.feesKept });
+    log.info({ event: 'session.completed', sessionId: input.sessionId, outcome: input.outcome, moneyIn: ledger.in, feesKept: ledger.feesKept });
   });
 
   const recoverSession = fromPromise<RecoverySettlement, RecoveryInput>(async ({ input }) =>
-    recoverUnfinished({ ports, store, log }, input),
+    recoverUnfinished({ ports, money, store, log }, input),
   );
 
   return {
@@ -435,8 +460,7 @@ export function createSessionEffects(deps: SessionEffectsDeps) {
     printCopy,
     waitForPrinter,
     reprepareDocument,
-    payout,
-    issueVoucher,
+    settleMoney,
     printReceipt,
     closeSession,
     recoverSession,

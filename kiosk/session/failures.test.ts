@@ -1,6 +1,6 @@
 import { MAX_PRINT_RECOVERIES, NOTICE_MS, PRINTER_RECOVERY_LIMIT_MS } from '../../state-machines/session/timeouts';
 import type { ViewOf } from '../../state-machines/view-model';
-import { FAKE_ESCROW_MS, FAKE_PAGE_MS } from './fakes';
+import { FAKE_PAGE_MS } from './fakes';
 import { ledgerOf, ledgerProblems, SessionHarness } from './testing';
 
 async function toFingerprint(kiosk: SessionHarness) {
@@ -10,7 +10,7 @@ async function toFingerprint(kiosk: SessionHarness) {
 
 describe('identity', () => {
   it('allows three attempts, then sends the citizen to the counter', async () => {
-    const kiosk = new SessionHarness();
+    const kiosk = await SessionHarness.create();
     kiosk.ports.identity.autoFinger = 'someone-else';
     await toFingerprint(kiosk);
     for (const left of [2, 1]) {
@@ -36,7 +36,7 @@ describe('identity', () => {
       [(kiosk: SessionHarness) => (kiosk.ports.identity.readerFault = 'sensor-error'), 'identity.reader-fault'],
       [(kiosk: SessionHarness) => (kiosk.ports.identity.officeUnreachable = true), 'identity.office-unreachable'],
     ] as const) {
-      const kiosk = new SessionHarness();
+      const kiosk = await SessionHarness.create();
       setup(kiosk);
       await toFingerprint(kiosk);
       expect(await kiosk.waitForScreen('identity-failed', 30_000)).toMatchObject({ reasonKey });
@@ -45,7 +45,7 @@ describe('identity', () => {
   });
 
   it('does not count a capture without a finger or with a poor image as an attempt', async () => {
-    const kiosk = new SessionHarness();
+    const kiosk = await SessionHarness.create();
     kiosk.ports.identity.autoFinger = null;
     await toFingerprint(kiosk);
     await kiosk.waitFor((view) => view.screen === 'fingerprint' && view.phase === 'place-finger', 10_000);
@@ -100,30 +100,33 @@ describe('cancel', () => {
 
   for (const [name, reach] of steps) {
     it(`is possible on the ${name} step and leaves nothing behind`, async () => {
-      const kiosk = new SessionHarness();
+      const kiosk = await SessionHarness.create();
       await reach(kiosk);
       expect(kiosk.view.canCancel).toBe(true);
       await kiosk.do({ type: 'cancel' });
       await kiosk.finish(30_000);
       const ledger = ledgerOf(kiosk.outbox());
-      expect(ledger.outcomes).toEqual(kiosk.outbox().length === 0 ? [] : ['cancelled']);
+      expect(ledger.outcomes).toEqual(kiosk.sessionEvents().length === 0 ? [] : ['cancelled']);
       expect(ledgerProblems(kiosk)).toEqual([]);
       expect(kiosk.ports.identity.capturing).toBe(false);
-      expect(kiosk.ports.payment.open).toBe(false);
+      // The acceptor is inhibited again and the money service holds no open account.
+      expect(kiosk.cash.acceptor.status().kind).toBe('disabled');
+      expect(kiosk.money.status().openAccounts).toBe(0);
       kiosk.stop();
     });
   }
 
   it('during payment gives back the money already stacked, and waits for a note being stacked', async () => {
-    const kiosk = new SessionHarness();
+    const kiosk = await SessionHarness.create();
     await kiosk.chooseDocuments([{ code: 'resident-copy' }, { code: 'family-relations', copies: 2 }]);
     await kiosk.typeResidentNumber();
     await kiosk.pay();
     await kiosk.insertNotes([1000]);
-    await kiosk.waitFor((view) => view.screen === 'payment' && view.inserted === 1000, 30_000);
-    kiosk.ports.payment.insert(1000);
-    await kiosk.advance(FAKE_ESCROW_MS);
-    expect(kiosk.view).toMatchObject({ phase: 'stacking' });
+    await kiosk.waitFor((view) => view.screen === 'payment' && view.inserted === 1000 && view.phase === 'insert', 30_000);
+    await kiosk.waitUntil(() => kiosk.slotOpen, 10_000);
+    expect(kiosk.insert(1000)).toBe(true);
+    await kiosk.waitFor((view) => view.screen === 'payment' && view.phase === 'stacking', 10_000);
+    expect(kiosk.view.canCancel).toBe(true);
     await kiosk.do({ type: 'cancel' });
     await kiosk.waitForScreen('thank-you', 60_000);
     expect(kiosk.view).toMatchObject({ refund: { amount: 2000, paidInCoins: 2000 } });
@@ -133,7 +136,7 @@ describe('cancel', () => {
   });
 
   it('is refused once printing has started', async () => {
-    const kiosk = new SessionHarness();
+    const kiosk = await SessionHarness.create();
     await toFingerprint(kiosk);
     await kiosk.pay();
     await kiosk.insertNotes([1000]);
@@ -146,46 +149,62 @@ describe('cancel', () => {
     kiosk.stop();
   });
 
-  it('back from an untouched payment returns to the summary', async () => {
-    const kiosk = new SessionHarness();
+  it('back from an untouched payment returns to the summary, and the citizen can pay after all', async () => {
+    const kiosk = await SessionHarness.create();
     await toFingerprint(kiosk);
     await kiosk.pay();
     expect(kiosk.view.canGoBack).toBe(true);
     await kiosk.do({ type: 'back' });
     await kiosk.waitForScreen('summary', 30_000);
-    expect(kiosk.store.ofSession('S00001').filter((entry) => entry.step === 'cash.collect').map((entry) => entry.status)).toEqual(['confirmed']);
+    // The money service let the session go: its empty account is closed and the acceptor inhibited.
+    expect(kiosk.money.account('S00001')).toMatchObject({ status: 'closed', received: 0 });
+    expect(kiosk.money.status().openAccounts).toBe(0);
+    await kiosk.pay();
+    await kiosk.insertNotes([1000]);
+    await kiosk.finish();
+    expect(ledgerOf(kiosk.outbox())).toMatchObject({ in: 1000, feesKept: 200, changePaid: 800, outcomes: ['issued'] });
+    expect(ledgerProblems(kiosk)).toEqual([]);
     kiosk.stop();
   });
 });
 
 describe('the payment', () => {
-  it('says when a note is refused and keeps waiting', async () => {
-    const kiosk = new SessionHarness();
+  it('says when a note is rejected, or given back because the change ran short, and keeps waiting', async () => {
+    // ₩500 coins aplenty, three ₩100: 800 won of change needs the ₩500 hopper.
+    const kiosk = await SessionHarness.create({ coins: { 500: 200, 100: 3 } });
     await toFingerprint(kiosk);
     await kiosk.pay();
-    await kiosk.waitFor(() => kiosk.ports.payment.ready, 10_000);
-    kiosk.ports.payment.insertForgery();
-    await kiosk.advance(FAKE_ESCROW_MS);
-    expect(kiosk.view).toMatchObject({ screen: 'payment', phase: 'insert', messageKey: 'payment.note-rejected', inserted: 0 });
-    kiosk.ports.payment.refuseNextStack = true;
+    await kiosk.waitUntil(() => kiosk.slotOpen, 10_000);
+    kiosk.cash.acceptor.rejectNext('magnetic');
+    expect(kiosk.insert(1000)).toBe(true);
+    await kiosk.waitFor((view) => view.screen === 'payment' && view.messageKey === 'payment.note-rejected', 10_000);
+    expect(kiosk.view).toMatchObject({ phase: 'insert', inserted: 0 });
+    // The ₩500 hopper falls silent after the notes were enabled: the money service gives the next note back.
+    kiosk.cash.hoppers.stopAnswering(500);
+    await kiosk.waitUntil(() => kiosk.money.readiness(200).hoppers === 'ready' && kiosk.money.status().hoppers[0]?.state === 'offline', 60_000, 'the hopper to be declared offline');
     await kiosk.insertNotes([1000]);
-    await kiosk.waitFor((view) => view.screen === 'payment' && view.messageKey === 'payment.note-returned', 10_000);
+    await kiosk.waitFor((view) => view.screen === 'payment' && view.phase === 'insert' && view.messageKey === 'payment.note-not-accepted', 10_000);
+    // Both notes came back to the citizen's hand: the rejected one and the one the money service refused.
+    expect(kiosk.cash.citizen).toEqual({ inserted: 2000, returned: 2000 });
+    kiosk.cash.hoppers.resumeAnswering(500);
+    await kiosk.waitUntil(() => kiosk.money.status().hoppers[0]?.state === 'ready', 60_000, 'the hopper to come back');
     await kiosk.insertNotes([1000]);
     await kiosk.finish();
-    expect(kiosk.ports.payment.givenBack).toEqual([1000]);
     expect(ledgerOf(kiosk.outbox())).toMatchObject({ in: 1000, feesKept: 200, changePaid: 800, outcomes: ['issued'] });
+    expect(kiosk.sessionEvents().find((event) => event.type === 'cash.note-returned')?.payload).toEqual({ value: 1000, reason: 'change-unavailable' });
     expect(ledgerProblems(kiosk)).toEqual([]);
     kiosk.stop();
   });
 
   it('refunds what was stacked when the acceptor faults, and says what happened', async () => {
-    const kiosk = new SessionHarness();
+    const kiosk = await SessionHarness.create();
     await kiosk.chooseDocuments([{ code: 'resident-copy' }, { code: 'family-relations', copies: 2 }]);
     await kiosk.typeResidentNumber();
     await kiosk.pay();
     await kiosk.insertNotes([1000]);
     await kiosk.waitFor((view) => view.screen === 'payment' && view.inserted === 1000, 30_000);
-    kiosk.ports.payment.faultNow('acceptor-jam');
+    // Motor failure (ID-003 A2) while waiting for the next note.
+    kiosk.cash.acceptor.fail(0xa2);
     const notice = await kiosk.waitForScreen('error', 60_000);
     expect(notice).toMatchObject({ whatKey: 'payment.acceptor-fault', refund: { amount: 1000, paidInCoins: 1000 } });
     expect(ledgerOf(kiosk.outbox())).toMatchObject({ in: 1000, refundPaid: 1000, outcomes: ['refunded'] });
@@ -196,16 +215,19 @@ describe('the payment', () => {
   });
 
   it('pays what the hoppers can and gives a voucher for the rest of the change', async () => {
-    const kiosk = new SessionHarness();
-    kiosk.ports.payment.coins = { '500': 1, '100': 3 };
+    const kiosk = await SessionHarness.create({ coins: { 500: 1, 100: 3 } });
     await toFingerprint(kiosk);
     await kiosk.pay();
-    kiosk.ports.payment.hopperJamAfter = 500;
+    // The ₩100 hopper jams before its first coin: the ₩500 coin comes out, 300 won is owed.
+    kiosk.cash.hoppers.jamAfter(100, 0);
     await kiosk.insertNotes([1000]);
     await kiosk.waitForScreen('thank-you', 60_000);
     expect(kiosk.view).toMatchObject({ screen: 'thank-you', refund: { amount: 300, paidInCoins: 0, voucherAmount: 300 } });
     expect(ledgerOf(kiosk.outbox())).toMatchObject({ in: 1000, feesKept: 200, changePaid: 500, refundOwed: 300, outcomes: ['issued'] });
     expect(kiosk.ports.printing.slips[0]).toMatchObject({ kind: 'receipt', change: 500, voucher: { amount: 300 } });
+    // The voucher is the money service's, on the receipt, and known as printed.
+    expect(kiosk.money.ledger.vouchers('S00001')).toMatchObject([{ amount: 300, reason: 'change-short' }]);
+    expect(kiosk.money.vouchersToPrint('S00001')).toEqual([]);
     expect(ledgerProblems(kiosk)).toEqual([]);
     kiosk.stop();
   });
@@ -213,7 +235,7 @@ describe('the payment', () => {
 
 describe('failures after payment', () => {
   it('keeps the pages printed, waits for the printer, and refunds the copies it never printed', async () => {
-    const kiosk = new SessionHarness();
+    const kiosk = await SessionHarness.create();
     kiosk.ports.printing.pagesOf.set('resident-copy', 2);
     // Copy 1 prints; copy 2 stops after its first page and the printer never comes back.
     kiosk.ports.printing.faults.push({ atPage: 99, code: 'none', recoversAfterMs: null }, { atPage: 2, code: 'paper-jam', recoversAfterMs: null });
@@ -235,7 +257,7 @@ describe('failures after payment', () => {
   });
 
   it(`recovers from at most ${MAX_PRINT_RECOVERIES} printer faults in a session, then refunds`, async () => {
-    const kiosk = new SessionHarness();
+    const kiosk = await SessionHarness.create();
     for (let fault = 0; fault <= MAX_PRINT_RECOVERIES; fault++) kiosk.ports.printing.faults.push({ atPage: 1, code: 'cover-open', recoversAfterMs: 5_000 });
     await toFingerprint(kiosk);
     await kiosk.pay();
@@ -247,7 +269,7 @@ describe('failures after payment', () => {
   });
 
   it('prints again from the central office’s reservation when the rendered certificate was lost', async () => {
-    const kiosk = new SessionHarness();
+    const kiosk = await SessionHarness.create();
     await toFingerprint(kiosk);
     await kiosk.pay();
     kiosk.ports.printing.loseRenderedDocuments();
@@ -259,7 +281,7 @@ describe('failures after payment', () => {
   });
 
   it('refunds a document whose record cannot be had again after payment', async () => {
-    const kiosk = new SessionHarness();
+    const kiosk = await SessionHarness.create();
     await kiosk.chooseDocuments([{ code: 'resident-copy' }, { code: 'building-general', options: { building: '부산광역시 금정구 부산대학로 63' } }]);
     await kiosk.typeResidentNumber();
     await kiosk.pay();
@@ -275,7 +297,7 @@ describe('failures after payment', () => {
   });
 
   it('shows progress page by page', async () => {
-    const kiosk = new SessionHarness();
+    const kiosk = await SessionHarness.create();
     kiosk.ports.printing.pagesOf.set('resident-copy', 3);
     await toFingerprint(kiosk);
     await kiosk.pay();

@@ -6,7 +6,7 @@ const distinctScreens = (kiosk: SessionHarness) =>
 
 describe('a paid issuance', () => {
   it('issues a 주민등록표 등본 for 1,000 won with 800 won change, journaled and logged', async () => {
-    const kiosk = new SessionHarness();
+    const kiosk = await SessionHarness.create();
     await kiosk.chooseDocuments([{ code: 'resident-copy' }]);
     await kiosk.typeResidentNumber();
     await kiosk.waitForScreen('summary', 30_000);
@@ -19,11 +19,14 @@ describe('a paid issuance', () => {
     await kiosk.waitForScreen('thank-you', 60_000);
     await kiosk.finish();
 
-    const events = kiosk.outbox();
-    expect(events.map((event) => event.type)).toEqual(['cash.note-stacked', 'cash.change-paid', 'document.issued', 'cash.fee-kept', 'session.completed']);
+    const events = kiosk.sessionEvents();
+    // The money service's events as the money moved (the change in two dispenses: ₩500, then 3 × ₩100), the
+    // session's at closing, with the ledger's money.
+    expect(events.map((event) => event.type)).toEqual(['cash.note-stacked', 'cash.fee-kept', 'cash.change-paid', 'cash.change-paid', 'document.issued', 'session.completed']);
+    expect(events.at(-1)?.payload).toEqual({ outcome: 'issued', money: { in: 1000, feesKept: 200, changePaid: 800, refundPaid: 0, refundOwed: 0 } });
     expect(ledgerOf(events)).toMatchObject({ in: 1000, feesKept: 200, changePaid: 800, refundPaid: 0, refundOwed: 0, outcomes: ['issued'] });
     expect(events.find((event) => event.type === 'document.issued')?.payload).toMatchObject({ documentCode: 'resident-copy', copies: 1, pages: 1, fee: 200, waivedBy: null });
-    expect(kiosk.ports.payment.coinsOut).toBe(800);
+    expect(kiosk.coinsOut()).toBe(800);
     expect(kiosk.ports.printing.printed).toHaveLength(1);
     expect(kiosk.ports.printing.slips).toMatchObject([{ kind: 'receipt', paid: 1000, feesKept: 200, change: 800, refunded: 0, voucher: null }]);
     expect(kiosk.ports.printing.documents.size).toBe(0);
@@ -37,7 +40,7 @@ describe('a paid issuance', () => {
   });
 
   it('takes a basket of several documents, some public, with copies, extra pages and out-of-district fees', async () => {
-    const kiosk = new SessionHarness({
+    const kiosk = await SessionHarness.create({
       outOfDistrict: ['family-relations'],
       feeSchedule: { overrides: { 'family-relations': { inDistrict: 500, outOfDistrict: 1000 } }, waivers: [] },
     });
@@ -68,7 +71,7 @@ describe('a paid issuance', () => {
   });
 
   it('skips the resident number and the fingerprint when every document is a public record', async () => {
-    const kiosk = new SessionHarness();
+    const kiosk = await SessionHarness.create();
     await kiosk.chooseDocuments([{ code: 'building-general', options: { building: '부산광역시 금정구 부산대학로 63' } }]);
     await kiosk.waitForScreen('summary', 30_000);
     expect(distinctScreens(kiosk)).not.toContain('resident-number');
@@ -81,7 +84,7 @@ describe('a paid issuance', () => {
   });
 
   it('skips payment and the receipt when the fee is zero', async () => {
-    const kiosk = new SessionHarness();
+    const kiosk = await SessionHarness.create();
     await kiosk.chooseDocuments([{ code: 'military-service' }]);
     await kiosk.typeResidentNumber();
     await kiosk.pay();
@@ -90,13 +93,14 @@ describe('a paid issuance', () => {
     await kiosk.finish();
     expect(distinctScreens(kiosk)).not.toContain('payment');
     expect(kiosk.ports.printing.slips).toEqual([]);
-    expect(kiosk.outbox().map((event) => event.type)).toEqual(['document.issued', 'session.completed']);
+    expect(kiosk.sessionEvents().map((event) => event.type)).toEqual(['document.issued', 'session.completed']);
+    expect(kiosk.money.account('S00001')).toBeUndefined();
     expect(ledgerProblems(kiosk)).toEqual([]);
     kiosk.stop();
   });
 
   it('waives the fee for an entitled citizen and says why', async () => {
-    const kiosk = new SessionHarness({ feeSchedule: { overrides: {}, waivers: [{ reason: 'basic-livelihood-recipient', documents: ['resident-copy'] }] } });
+    const kiosk = await SessionHarness.create({ feeSchedule: { overrides: {}, waivers: [{ reason: 'basic-livelihood-recipient', documents: ['resident-copy'] }] } });
     kiosk.ports.identity.residents.set('900101-1234568', { finger: 'kim-right-thumb', displayName: '김민원', entitlements: ['basic-livelihood-recipient'] });
     await kiosk.chooseDocuments([{ code: 'resident-copy' }]);
     await kiosk.typeResidentNumber();
@@ -111,7 +115,7 @@ describe('a paid issuance', () => {
 
 describe('choosing documents', () => {
   it('checks the options and shows what is wrong before the document goes in the basket', async () => {
-    const kiosk = new SessionHarness();
+    const kiosk = await SessionHarness.create();
     await kiosk.do({ type: 'touch' });
     await kiosk.do({ type: 'chooseLanguage', language: 'en' });
     await kiosk.do({ type: 'selectDocument', code: 'land-ledger' });
@@ -136,7 +140,7 @@ describe('choosing documents', () => {
   });
 
   it('holds at most five documents', async () => {
-    const kiosk = new SessionHarness();
+    const kiosk = await SessionHarness.create();
     await kiosk.do({ type: 'chooseLanguage', language: 'ko' });
     for (const code of ['resident-copy', 'resident-abstract', 'basic', 'marriage-relations', 'military-service'] as const) {
       await kiosk.do({ type: 'selectDocument', code });
@@ -150,7 +154,7 @@ describe('choosing documents', () => {
   });
 
   it('takes the resident number digit by digit, masked, and only a valid one', async () => {
-    const kiosk = new SessionHarness();
+    const kiosk = await SessionHarness.create();
     await kiosk.chooseDocuments([{ code: 'resident-abstract' }]);
     await kiosk.waitForScreen('resident-number', 10_000);
     for (const digit of '9013011') await kiosk.do({ type: 'enterDigit', digit });
@@ -174,7 +178,7 @@ describe('choosing documents', () => {
   });
 
   it('keeps the citizen’s display settings for the session only, and the keypad pulses', async () => {
-    const kiosk = new SessionHarness();
+    const kiosk = await SessionHarness.create();
     await kiosk.do({ type: 'touch' });
     await kiosk.do({ type: 'setDisplay', textScale: 2, contrast: 'high-dark', voice: { enabled: true } });
     kiosk.runtime.pressKey('volume-up');

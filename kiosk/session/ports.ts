@@ -3,22 +3,14 @@ import type { CertificateRecord } from '../../catalog/records';
 import type { Clock } from '../../common/clock';
 import type { Won } from '../../common/money';
 import type { Result } from '../../common/result';
-import type {
-  CashStatus,
-  FingerGuidance,
-  IdentityOutcome,
-  PayoutResult,
-  PrinterStatus,
-  PrintOutcome,
-  Voucher,
-} from '../../state-machines/session/facts';
+import type { FingerGuidance, IdentityOutcome, PrinterStatus, PrintOutcome, Voucher } from '../../state-machines/session/facts';
 
 /**
  * The ports: what the citizen's session needs from the outside world, and nothing more. The session machine never
  * calls them; kiosk/session/effects.ts turns them into the machine's injected actors and journals every step that
- * moves money, paper or records around each call. Fakes with controllable faults live in kiosk/session/fakes/;
- * adapters to the real services (money service, identity service, printing, central-office client) are wired in
- * the composition root.
+ * moves paper or records around each call (money is the money service's, see below). Fakes with controllable
+ * faults live in kiosk/session/fakes/; adapters to the real services (identity service, printing, central-office
+ * client) are wired in the composition root.
  *
  * Conventions for every adapter: expected failures are values (`Result`, or a field of the answer), never thrown;
  * every call is bounded in time by the adapter itself; nothing here carries a resident number except
@@ -104,73 +96,12 @@ export interface IdentityPort {
   }): Promise<Result<IdentityOutcome, IdentityFailure>>;
 }
 
-// ---- payment: the money service (bill acceptor, coin hoppers, ledger, vouchers) ----------------------------
-
-export type CollectRequest = {
-  readonly due: Won;
-  /** Only these denominations are enabled on the acceptor (ID-003 inhibit per denomination). */
-  readonly acceptedNotes: readonly Won[];
-};
-
-/**
- * What happens at the note slot while a collection is open. A note is money received only once `stacked`
- * (ID-003 VEND VALID); a note in `escrow` is still the citizen's and is `returned` unless the session says stack.
- */
-export type CollectEvent =
-  | { readonly type: 'escrow'; readonly value: Won }
-  | { readonly type: 'stacked'; readonly value: Won }
-  | { readonly type: 'returned'; readonly value: Won; readonly reason: 'requested' | 'stopped' | 'acceptor' }
-  /** The acceptor refused a note by itself (unknown, counterfeit, disabled denomination): never money. */
-  | { readonly type: 'rejected'; readonly reason: string }
-  /** The acceptor stopped (jam, stacker full, cash box removed …); a note it held was returned first. */
-  | { readonly type: 'fault'; readonly code: string }
-  /** After `stop()`: the acceptor is inhibited and idle, nothing is in escrow. */
-  | { readonly type: 'closed' };
-
-export type Collection = {
-  /** Stack the note now in escrow. Answered by `stacked` (or `returned` if the acceptor refuses to stack it). */
-  stack(): void;
-  /** Give the note in escrow back. Answered by `returned`. */
-  returnNote(): void;
-  /** Inhibit the acceptor; a note still in escrow is returned. Answered by `closed`. */
-  stop(): void;
-};
-
-/** After a restart: what the cash devices were doing when the power went. */
-export type CashQuestion = {
-  /** A note the session had told the acceptor to stack, with no answer journaled. */
-  readonly noteBeingStacked: Won | null;
-  /** A payout that was started, with no result journaled. */
-  readonly payoutInProgress: Won | null;
-};
-
-export type CashAnswer = {
-  /** A note that was in escrow at restart and has been given back. */
-  readonly escrowReturned: Won | null;
-  /** Fate of `noteBeingStacked` by the acceptor's and the cash box's counts; `unknown` if they cannot tell. */
-  readonly note: 'stacked' | 'returned' | 'unknown' | null;
-  /** What the interrupted payout paid, from the hopper's own counters; null when the hopper cannot tell. */
-  readonly payout: PayoutResult | null;
-};
-
-export interface PaymentPort {
-  /** Readiness of the acceptor and hoppers, the denominations the acceptor takes and the coins on hand. */
-  status(): Promise<CashStatus>;
-  /** Enable the acceptor for a payment. Events arrive through `onEvent` until `closed`. */
-  collect(request: CollectRequest, onEvent: (event: CollectEvent) => void): Collection;
-  /**
-   * Pay `amount` in coins. May stop short (hopper empty or jammed): `unpaid` is what did not come out, by the
-   * hopper's own count. `onProgress` reports the running total paid.
-   */
-  payout(amount: Won, onProgress: (paidSoFar: Won) => void): Promise<PayoutResult>;
-  /**
-   * Record, in the money service's ledger, a refund voucher the office honours, and return its code. Idempotent by
-   * `key`: asking again with the same key returns the same voucher (restart recovery relies on it).
-   */
-  issueVoucher(request: { readonly amount: Won; readonly reason: string; readonly key: string }): Promise<Voucher>;
-  /** After a restart, before anything else: settle the acceptor and tell what happened to the unfinished steps. */
-  recover(question: CashQuestion): Promise<CashAnswer>;
-}
+// ---- money: not a port ------------------------------------------------------------------------------------
+//
+// The session's money goes through kiosk/cash's `CashDesk`, which `MoneyService` implements directly: it collects
+// (and decides at escrow), settles or cancels, pays coins, issues vouchers and keeps the cash ledger and its
+// cash.* events. The session never writes a cash movement, a cash.* event or a voucher (createSessionRuntime's
+// `money` option; kiosk/session/unwired.ts has the one for a kiosk with no cash devices).
 
 // ---- printing: certificates on A4 security paper, receipts and vouchers on the receipt printer ------------
 
@@ -225,11 +156,10 @@ export interface PrintingPort {
   discard(ref: string): void;
 }
 
-/** Everything the session needs, plus the clock that drives its timers. */
+/** Everything the session needs besides the money service, plus the clock that drives its timers. */
 export type SessionPorts = {
   readonly records: RecordsPort;
   readonly identity: IdentityPort;
-  readonly payment: PaymentPort;
   readonly printing: PrintingPort;
   readonly clock: Clock;
 };

@@ -19,13 +19,14 @@ import { sessionMachine, stateKey, type SessionSnapshot } from '../../state-mach
 import type { DeviceFault, SessionContext } from '../../state-machines/session/types';
 import { toViewModel, type KioskInfo, type NavigationKey, type ViewModel } from '../../state-machines/view-model';
 import { KioskCommand, type KioskApi } from '../api/contract';
+import type { CashDesk } from '../cash/types';
 import { openDatabase, type Journal, type KioskDatabase, type Outbox } from '../store';
 import { checkpointKey, checkpointOf, recoveryInputOf } from './checkpoint';
 import { todayIn, toSessionEvent } from './commands';
 import { createSessionEffects } from './effects';
 import type { SessionPorts } from './ports';
 import { SessionStore } from './session-store';
-import { unwiredPorts } from './unwired';
+import { unwiredMoney, unwiredPorts } from './unwired';
 
 /**
  * Runs the session machine as an actor in the kiosk service: maps KioskApi commands to events, provides the
@@ -45,6 +46,13 @@ export type SessionRuntimeOptions = {
   readonly log: Logger;
   /** The outside world. Without it nothing is connected: the session explains why and never acts. */
   readonly ports?: SessionPorts;
+  /**
+   * The money service (`MoneyService` from kiosk/cash), the one owner of money records. It must have been started
+   * and have settled what a restart left (`await recoverAtStartup({ ports, money, store, log })`, which calls
+   * `money.start({ feeKeptFor })`) before the runtime is created. Without it no money can be taken and the guards
+   * before payment say so.
+   */
+  readonly money?: CashDesk;
   /** The kiosk's database (journal, outbox, snapshot). Without it, a private in-memory database. */
   readonly store?: SessionStore | { readonly db: KioskDatabase; readonly journal: Journal; readonly outbox: Outbox };
   readonly feeSchedule?: FeeSchedule;
@@ -94,7 +102,7 @@ export function createSessionRuntime(options: SessionRuntimeOptions): SessionRun
       documentSelectable: ({ event }) => event.type === 'SELECT_DOCUMENT' && availabilityOf(event.code).available,
       kioskOpen: () => isKioskOpen(options.hours, clock.now()),
     },
-    actors: createSessionEffects({ ports, store, log, availability: availabilityOf }),
+    actors: createSessionEffects({ ports, money: options.money ?? unwiredMoney, store, log, availability: availabilityOf }),
   });
   const actor: Actor<typeof machine> = createActor(machine, {
     input: { feeSchedule: options.feeSchedule ?? DEFAULT_FEE_SCHEDULE, offered: offered.map((document) => document.code), recovery },

@@ -7,33 +7,30 @@ import { Journal, Outbox } from '../store';
  * The session's durable side: journal steps and the outbox events that go with them, each in one transaction
  * (ARCHITECTURE.md: "journaled before they move"), and the persisted snapshot of the open session.
  *
- * The journal vocabulary of a session (detail fields never hold personal data or document contents):
+ * The journal vocabulary of a session (detail fields never hold personal data or document contents). Money is not
+ * here: the money service journals its own steps (`cash.stack`, `cash.return`, `cash.dispense`, kiosk/cash/ledger.ts)
+ * in the same journal table under the session's id, with the cash.* events; the session reads none of them.
  *
  * | step              | begin (before the device acts)                 | confirm / fail (after)                          | events               |
  * |-------------------|------------------------------------------------|-------------------------------------------------|----------------------|
  * | `records.reserve` | documentCode, copies, options                  | issuanceNumber, verificationNumber, inDistrict, pages / reason | —     |
  * | `records.refetch` | documentCode, issuanceNumber                   | — / reason                                      | —                    |
- * | `cash.collect`    | due, acceptedNotes                             | inserted                                        | —                    |
- * | `cash.note`       | value, decision (`stack`/`return`/`stopped`)   | fate `stacked` / `returned`                     | cash.note-stacked / cash.note-returned |
  * | `print.copy`      | documentCode, issuanceNumber, verificationNumber, copy, copies, fromPage, pages, perCopy, waivedBy | printedTo (+ code on fail) | — |
- * | `cash.payout`     | amount, purpose (`change`/`refund`)            | paid, unpaid, coins, faultCode                  | cash.change-paid / cash.refund-paid |
- * | `cash.voucher`    | amount, reason, key                            | voucherCode                                     | cash.refund-owed     |
  * | `print.receipt`   | —                                              | printed                                         | —                    |
- * | `session.close`   | outcome and the accounts (written confirmed)   |                                                 | document.*, cash.fee-kept, session.completed |
+ * | `session.close`   | outcome and the money (written confirmed)      |                                                 | document.*, session.completed |
  *
  * Start-up recovery marks what it found pending as `settled`, with the fate it established.
  */
 export const STEP = {
   reserve: 'records.reserve',
   refetch: 'records.refetch',
-  collect: 'cash.collect',
-  note: 'cash.note',
   printCopy: 'print.copy',
-  payout: 'cash.payout',
-  voucher: 'cash.voucher',
   receipt: 'print.receipt',
   close: 'session.close',
 } as const;
+
+/** The session's own steps (the journal table also holds the money service's). */
+export const SESSION_STEPS: readonly string[] = Object.values(STEP);
 
 export type OutboxEvent = { [T in EventType]: { readonly type: T; readonly payload: EventPayload<T> } }[EventType];
 
@@ -74,8 +71,9 @@ export class SessionStore {
     );
     this.loadStatement = db.prepare('SELECT session_id, state, snapshot, saved_at FROM session_snapshot WHERE slot = 1');
     this.clearStatement = db.prepare('DELETE FROM session_snapshot WHERE slot = 1');
+    const own = SESSION_STEPS.map((step) => `'${step}'`).join(', ');
     this.unfinishedStatement = db.prepare(
-      `SELECT session_id FROM journal GROUP BY session_id
+      `SELECT session_id FROM journal WHERE step IN (${own}) GROUP BY session_id
        HAVING sum(CASE WHEN step = 'session.close' THEN 1 ELSE 0 END) = 0
        ORDER BY min(id)`,
     );
@@ -125,15 +123,6 @@ export class SessionStore {
     });
   }
 
-  /** A step that began and ended at once (a note returned as the acceptor closed). */
-  record(sessionId: string, step: string, detail: Record<string, unknown>, events: readonly OutboxEvent[] = []): void {
-    this.write(`${step}:record`, () => {
-      const id = this.journal.begin(sessionId, step, detail);
-      this.journal.confirm(id);
-      this.append(sessionId, events);
-    });
-  }
-
   /** The one closing transaction of a session: its outcome, its events, and the snapshot gone. */
   close(sessionId: string, detail: Record<string, unknown>, events: readonly OutboxEvent[]): void {
     this.write(`${STEP.close}:record`, () => {
@@ -146,11 +135,12 @@ export class SessionStore {
   }
 
   isClosed(sessionId: string): boolean {
-    return this.journal.ofSession(sessionId).some((entry) => entry.step === STEP.close);
+    return this.ofSession(sessionId).some((entry) => entry.step === STEP.close);
   }
 
+  /** The session's own steps, oldest first (not the money service's). */
   ofSession(sessionId: string): JournalEntry[] {
-    return this.journal.ofSession(sessionId);
+    return this.journal.ofSession(sessionId).filter((entry) => SESSION_STEPS.includes(entry.step));
   }
 
   /** Sessions with journal steps but no `session.close`, oldest first. */

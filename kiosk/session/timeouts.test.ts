@@ -1,10 +1,9 @@
 import { IDLE_LIMIT_MS, MAX_EXTENSIONS, THANK_YOU_MS, WARNING_SECONDS } from '../../state-machines/session/timeouts';
-import { FAKE_ESCROW_MS } from './fakes';
 import { ledgerOf, ledgerProblems, SessionHarness } from './testing';
 
 describe('time-outs', () => {
   it('warn before the limit with a countdown of at least 20 s, and allow at least 10 extensions', async () => {
-    const kiosk = new SessionHarness();
+    const kiosk = await SessionHarness.create();
     await kiosk.do({ type: 'chooseLanguage', language: 'ko' });
     expect(WARNING_SECONDS).toBeGreaterThanOrEqual(20);
     expect(MAX_EXTENSIONS).toBeGreaterThanOrEqual(10);
@@ -27,19 +26,19 @@ describe('time-outs', () => {
     await kiosk.advance(IDLE_LIMIT_MS['choose-document'] + WARNING_SECONDS * 1000);
     expect(kiosk.view.screen).toBe('attract');
     // Nobody chose a document: no session began, nothing is logged.
-    expect(kiosk.outbox()).toEqual([]);
+    expect(kiosk.sessionEvents()).toEqual([]);
     kiosk.stop();
   });
 
   it('refuse to extend when no warning is shown', async () => {
-    const kiosk = new SessionHarness();
+    const kiosk = await SessionHarness.create();
     await kiosk.do({ type: 'touch' });
     expect(await kiosk.send({ type: 'extendTime' })).toMatchObject({ accepted: false });
     kiosk.stop();
   });
 
   it('give double time to a citizen using voice guidance or large text', async () => {
-    const kiosk = new SessionHarness();
+    const kiosk = await SessionHarness.create();
     await kiosk.do({ type: 'touch' });
     await kiosk.do({ type: 'setDisplay', textScale: 2 });
     await kiosk.do({ type: 'chooseLanguage', language: 'ko' });
@@ -51,13 +50,13 @@ describe('time-outs', () => {
   });
 
   it('abandon a session with documents in the basket: outcome logged, reserved numbers released, data wiped', async () => {
-    const kiosk = new SessionHarness();
+    const kiosk = await SessionHarness.create();
     await kiosk.chooseDocuments([{ code: 'resident-copy' }]);
     await kiosk.typeResidentNumber();
     await kiosk.waitFor((view) => view.screen === 'summary' && view.canPay, 30_000);
     await kiosk.advance(IDLE_LIMIT_MS.summary + WARNING_SECONDS * 1000);
     expect(kiosk.view.screen).toBe('attract');
-    expect(kiosk.outbox().map((event) => [event.type, event.payload.outcome ?? event.payload.reason])).toEqual([
+    expect(kiosk.sessionEvents().map((event) => [event.type, event.payload.outcome ?? event.payload.reason])).toEqual([
       ['document.released', 'abandoned'],
       ['session.completed', 'abandoned'],
     ]);
@@ -68,38 +67,40 @@ describe('time-outs', () => {
   });
 
   it('never run while a note is in the acceptor', async () => {
-    const kiosk = new SessionHarness();
+    const kiosk = await SessionHarness.create();
     await kiosk.chooseDocuments([{ code: 'resident-copy' }]);
     await kiosk.typeResidentNumber();
     await kiosk.pay();
     await kiosk.advance(IDLE_LIMIT_MS.payment - 1000);
-    kiosk.ports.payment.insert(5000);
-    await kiosk.advance(FAKE_ESCROW_MS);
-    expect(kiosk.view).toMatchObject({ screen: 'payment', phase: 'stacking', timeout: null });
-    expect(kiosk.runtime.inspect().context.idle.limitMs).toBeNull();
+    expect(kiosk.insert(5000)).toBe(true);
+    // As soon as the unit reads the note the screen stops counting, and stays so while the note is decided and moved.
+    await kiosk.waitFor((view) => view.screen === 'payment' && view.phase !== 'insert', 1000);
+    for (const phase of ['checking', 'stacking'] as const) {
+      await kiosk.waitFor((view) => view.screen === 'payment' && view.phase === phase, 10_000);
+      expect(kiosk.view).toMatchObject({ timeout: null });
+      expect(kiosk.runtime.inspect().context.idle.limitMs).toBeNull();
+    }
     await kiosk.waitForScreen('thank-you', 120_000);
     expect(ledgerOf(kiosk.outbox())).toMatchObject({ in: 5000, feesKept: 200, changePaid: 4800, outcomes: ['issued'] });
     kiosk.stop();
   });
 
-  it('on the payment screen, refund the money stacked and give back a note that arrived as time ran out', async () => {
-    const kiosk = new SessionHarness();
+  it('on the payment screen, refund the money stacked when time runs out', async () => {
+    const kiosk = await SessionHarness.create();
     await kiosk.chooseDocuments([{ code: 'resident-copy' }, { code: 'family-relations', copies: 2 }]);
     await kiosk.typeResidentNumber();
     await kiosk.pay();
     await kiosk.insertNotes([1000]);
     await kiosk.waitFor((view) => view.screen === 'payment' && view.inserted === 1000 && view.phase === 'insert', 30_000);
     const expires = IDLE_LIMIT_MS.payment + WARNING_SECONDS * 1000;
-    await kiosk.advance(expires - 300);
+    await kiosk.advance(expires - 1000);
     expect(kiosk.view.timeout?.secondsLeft).toBe(1);
-    // The citizen comes back a moment too late: the note is drawn in while the acceptor closes.
-    expect(kiosk.ports.payment.insert(1000)).toBe(true);
     await kiosk.waitForScreen('thank-you', 60_000);
     expect(kiosk.view).toMatchObject({ screen: 'thank-you', refund: { amount: 1000, paidInCoins: 1000, voucherAmount: 0 } });
-    expect(kiosk.ports.payment.givenBack).toEqual([1000]);
-    expect(kiosk.ports.payment.cashBox).toEqual([1000]);
-    const types = kiosk.outbox().map((event) => event.type);
-    expect(types).toEqual(['cash.note-stacked', 'cash.note-returned', 'cash.refund-paid', 'document.released', 'document.released', 'session.completed']);
+    expect(kiosk.cash.acceptor.cashBoxTotal()).toBe(1000);
+    expect(kiosk.coinsOut()).toBe(1000);
+    const types = kiosk.sessionEvents().map((event) => event.type);
+    expect(types).toEqual(['cash.note-stacked', 'cash.refund-paid', 'document.released', 'document.released', 'session.completed']);
     expect(ledgerOf(kiosk.outbox())).toMatchObject({ in: 1000, refundPaid: 1000, outcomes: ['abandoned'] });
     await kiosk.advance(THANK_YOU_MS);
     expect(kiosk.view.screen).toBe('attract');
@@ -108,14 +109,15 @@ describe('time-outs', () => {
   });
 
   it('abandoned with money and no coins: a voucher for what the hoppers cannot pay', async () => {
-    const kiosk = new SessionHarness();
+    const kiosk = await SessionHarness.create();
     await kiosk.chooseDocuments([{ code: 'resident-copy' }, { code: 'family-relations', copies: 2 }]);
     await kiosk.typeResidentNumber();
     await kiosk.pay();
     await kiosk.insertNotes([1000]);
     await kiosk.waitFor((view) => view.screen === 'payment' && view.inserted === 1000, 30_000);
-    // The hopper jams after the first 500-won coin.
-    kiosk.ports.payment.hopperJamAfter = 500;
+    // The ₩500 hopper jams after its first coin and the ₩100 hopper before its first.
+    kiosk.cash.hoppers.jamAfter(500, 1);
+    kiosk.cash.hoppers.jamAfter(100, 0);
     await kiosk.advance(IDLE_LIMIT_MS.payment + WARNING_SECONDS * 1000);
     await kiosk.waitForScreen('thank-you', 60_000);
     expect(kiosk.view).toMatchObject({ refund: { amount: 1000, paidInCoins: 500, voucherAmount: 500 } });
@@ -127,7 +129,7 @@ describe('time-outs', () => {
   });
 
   it('do not run while printing, however long the printer takes within its recovery limit', async () => {
-    const kiosk = new SessionHarness();
+    const kiosk = await SessionHarness.create();
     kiosk.ports.printing.pagesOf.set('resident-copy', 3);
     kiosk.ports.printing.faults.push({ atPage: 2, code: 'paper-jam', recoversAfterMs: 170_000 });
     await kiosk.chooseDocuments([{ code: 'resident-copy' }]);

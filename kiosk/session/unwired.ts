@@ -1,5 +1,7 @@
 import type { Clock } from '../../common/clock';
 import { err } from '../../common/result';
+import { emptyOutcome } from '../cash/outcomes';
+import type { CashDesk } from '../cash/types';
 import type { SessionPorts } from './ports';
 
 /**
@@ -19,18 +21,6 @@ export function unwiredPorts(clock: Clock): SessionPorts {
       capture: async () => err({ kind: 'reader-fault', code: 'not-connected' }),
       verify: async () => err({ kind: 'unreachable' }),
     },
-    payment: {
-      status: async () => ({ acceptor: 'offline', notes: [], hoppers: 'offline', coins: {} }),
-      collect: (_request, onEvent) => {
-        queueMicrotask(() => onEvent({ type: 'fault', code: 'not-connected' }));
-        return { stack: () => undefined, returnNote: () => undefined, stop: () => queueMicrotask(() => onEvent({ type: 'closed' })) };
-      },
-      payout: async (amount) => ({ paid: 0, unpaid: amount, coins: {}, faultCode: 'not-connected' }),
-      issueVoucher: async () => {
-        throw new Error('no money service is connected: a voucher cannot be recorded');
-      },
-      recover: async () => ({ escrowReturned: null, note: 'unknown', payout: null }),
-    },
     printing: {
       status: async () => ({ a4: { state: 'offline', sheetsLeft: null, faultCode: 'not-connected' }, receipt: { state: 'offline', faultCode: 'not-connected' } }),
       render: async () => err({ kind: 'render-failed', detail: 'no printing service is connected' }),
@@ -40,3 +30,17 @@ export function unwiredPorts(clock: Clock): SessionPorts {
     },
   };
 }
+
+/**
+ * A kiosk without a money service: no note can be taken (the guards before payment say so), nothing is ever held,
+ * so there is nothing to settle. Not a second ledger: it records nothing because nothing can happen.
+ */
+export const unwiredMoney: CashDesk = {
+  readiness: () => ({ acceptor: 'offline', hoppers: 'offline', notes: [] }),
+  collect: async () => err({ kind: 'acceptor-unavailable', detail: 'no money service is connected' }),
+  cancel: async (sessionId) => emptyOutcome(sessionId),
+  settle: async (sessionId) => emptyOutcome(sessionId),
+  account: () => undefined,
+  vouchersToPrint: () => [],
+  markVoucherPrinted: () => undefined,
+};

@@ -1,11 +1,10 @@
 import { fromCallback, fromPromise, type EventObject } from 'xstate';
-import type { PrePaymentFacts, PreparedDocument, Voucher } from './facts';
+import type { PrePaymentFacts, PreparedDocument } from './facts';
 import type {
   CheckBeforePaymentInput,
   CloseSessionInput,
   CollectCashInput,
   CollectorCommand,
-  PayoutInput,
   PrepareDocumentsInput,
   PrintCopyInput,
   ReceiptInput,
@@ -13,8 +12,8 @@ import type {
   RecoverySettlement,
   ReprepareInput,
   SessionEvent,
+  SettleMoneyInput,
   VerifyIdentityInput,
-  VoucherInput,
 } from './types';
 
 /**
@@ -34,7 +33,7 @@ export const sessionActors = {
   /** Fetch records, reserve numbers, render: RECORDS.PREPARED per line, then RECORDS.DONE. */
   prepareDocuments: fromCallback<EventObject, PrepareDocumentsInput, SessionEvent>(missing('prepareDocuments')),
   checkBeforePayment: fromPromise<PrePaymentFacts, CheckBeforePaymentInput>(async () => missing('checkBeforePayment')()),
-  /** Open the acceptor; receives STACK/RETURN/STOP; sends CASH.* events. */
+  /** Collect through the money service (which decides at escrow); receives STOP; sends CASH.* events. */
   collectCash: fromCallback<CollectorCommand, CollectCashInput, SessionEvent>(missing('collectCash')),
   /** One copy: PRINT.PAGE per page, then PRINT.DONE. */
   printCopy: fromCallback<EventObject, PrintCopyInput, SessionEvent>(missing('printCopy')),
@@ -42,9 +41,8 @@ export const sessionActors = {
   waitForPrinter: fromCallback<EventObject, void, SessionEvent>(missing('waitForPrinter')),
   /** Fetch the reserved record again and render it: a new handle, or null if it cannot be had. */
   reprepareDocument: fromPromise<PreparedDocument | null, ReprepareInput>(async () => missing('reprepareDocument')()),
-  /** Coins out: PAYOUT.PROGRESS …, then PAYOUT.DONE. */
-  payout: fromCallback<EventObject, PayoutInput, SessionEvent>(missing('payout')),
-  issueVoucher: fromPromise<Voucher, VoucherInput>(async () => missing('issueVoucher')()),
+  /** The money service settles or cancels the session's money: PAYOUT.PROGRESS …, then PAYOUT.DONE. */
+  settleMoney: fromCallback<EventObject, SettleMoneyInput, SessionEvent>(missing('settleMoney')),
   /** true when the receipt came out. */
   printReceipt: fromPromise<boolean, ReceiptInput>(async () => missing('printReceipt')()),
   closeSession: fromPromise<void, CloseSessionInput>(async () => missing('closeSession')()),

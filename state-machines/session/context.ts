@@ -40,8 +40,7 @@ export const INITIAL_MONEY: MoneyState = {
   escrow: null,
   phase: 'insert',
   acceptedNotes: [],
-  notes: [],
-  coins: {},
+  requested: false,
   messageKey: null,
   paidInFull: false,
   feesKept: 0,
@@ -297,9 +296,9 @@ export function printOutcome(basket: readonly BasketItem[], printing: PrintingSt
   return inserted > 0 ? 'refunded' : 'failed';
 }
 
+/** What went back to the citizen beyond the change (refunds in coins, and what a voucher owes), as settled. */
 export function refundNotice(money: MoneyState): RefundNotice | null {
-  const unpaidChange = money.changeDue - money.changePaid;
-  const amount = money.refundDue + Math.max(0, unpaidChange);
+  const amount = money.refundPaid + money.refundOwed;
   if (amount === 0) return null;
   return { amount, paidInCoins: money.refundPaid, voucherAmount: money.refundOwed, voucherCode: money.voucherCode };
 }

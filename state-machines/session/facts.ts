@@ -1,21 +1,19 @@
 import type { DocumentCode } from '../../catalog';
 import type { Availability } from '../../catalog/availability';
 import type { Won } from '../../common/money';
-import type { CoinStock } from './money';
+import type { CashReadiness } from '../../kiosk/cash/types';
 
 /**
  * Facts about the outside world as the session machine receives them from its injected actors. Plain data, no
  * I/O: the ports in kiosk/session/ports.ts produce them, the machine decides on them.
  */
 
-/** What the cash devices can do right now (PaymentPort.status). */
-export type CashStatus = {
-  readonly acceptor: 'ready' | 'fault' | 'full' | 'offline';
-  /** Denominations the acceptor is able to take (before the session narrows them to what makes sense). */
-  readonly notes: readonly Won[];
-  readonly hoppers: 'ready' | 'fault' | 'offline';
-  readonly coins: CoinStock;
-};
+/**
+ * Whether money can be taken for the amount due (the money service's `readiness(due)`): the acceptor's state and
+ * the notes it would enable, those whose change the hoppers can give. The money service decides; the session only
+ * shows why not.
+ */
+export type CashStatus = CashReadiness;
 
 /** The A4 certificate printer and the receipt printer (PrintingPort.status). */
 export type PrinterStatus = {
@@ -76,11 +74,17 @@ export type PrintOutcome =
   /** The rendered certificate is gone (print service restarted, cache lost): it must be prepared again. */
   | { readonly kind: 'document-unavailable' };
 
-export type PayoutResult = {
-  readonly paid: Won;
-  readonly unpaid: Won;
-  readonly coins: CoinStock;
-  readonly faultCode: string | null;
-};
-
 export type Voucher = { readonly code: string; readonly amount: Won };
+
+/** Where the session's money went when the money service settled it (its ledger's account). */
+export type MoneySettlement = {
+  readonly received: Won;
+  readonly feeKept: Won;
+  readonly changePaid: Won;
+  readonly refundPaid: Won;
+  readonly refundOwed: Won;
+  /** The voucher of this settlement, if the hoppers could not pay everything. */
+  readonly voucher: Voucher | null;
+  /** Coins whose payout a silent hopper could not confirm: the money service settles them when it answers. */
+  readonly inDoubt: Won;
+};

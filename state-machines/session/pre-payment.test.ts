@@ -4,7 +4,7 @@ import { availableNow, changeAvailable, officeReachable, prePaymentProblems, pri
 const fine: PrePaymentFacts = {
   availability: { 'resident-copy': { available: true }, 'family-relations': { available: true } },
   printer: { a4: { state: 'ready', sheetsLeft: 100, faultCode: null }, receipt: { state: 'ready', faultCode: null } },
-  cash: { acceptor: 'ready', notes: [1000, 5000, 10000], hoppers: 'ready', coins: { '100': 50, '500': 20 } },
+  cash: { acceptor: 'ready', notes: [1000, 5000, 10000], hoppers: 'ready' },
   officeReachable: true,
 };
 const question = { lines: [{ code: 'resident-copy' as const, sheets: 2 }, { code: 'family-relations' as const, sheets: 1 }], due: 700 };
@@ -33,11 +33,12 @@ describe('the guards before payment', () => {
     expect(printerReady({ ...fine, printer: { ...fine.printer, a4: { state: 'ready', sheetsLeft: null, faultCode: null } } }, question)).toEqual([]);
   });
 
-  it('need an acceptor and change for at least one note, unless nothing is due', () => {
-    expect(changeAvailable({ ...fine, cash: { ...fine.cash, coins: {} } }, question)[0]?.reasonKey).toBe('payment.no-change');
+  it('need an acceptor and a note the money service would keep, unless nothing is due', () => {
+    expect(changeAvailable({ ...fine, cash: { ...fine.cash, notes: [] } }, question)[0]?.reasonKey).toBe('payment.no-change');
     expect(changeAvailable({ ...fine, cash: { ...fine.cash, acceptor: 'full' } }, question)[0]?.reasonKey).toBe('payment.acceptor-not-ready');
-    expect(changeAvailable({ ...fine, cash: { ...fine.cash, hoppers: 'fault' } }, question)[0]?.reasonKey).toBe('payment.no-change');
-    expect(changeAvailable({ ...fine, cash: { ...fine.cash, acceptor: 'offline', coins: {} } }, { ...question, due: 0 })).toEqual([]);
+    // Hoppers down: a note that pays exactly is still kept (no change needed); the money service said which.
+    expect(changeAvailable({ ...fine, cash: { acceptor: 'ready', hoppers: 'fault', notes: [1000] } }, { ...question, due: 1000 })).toEqual([]);
+    expect(changeAvailable({ ...fine, cash: { acceptor: 'offline', hoppers: 'offline', notes: [] } }, { ...question, due: 0 })).toEqual([]);
   });
 
   it('need the central office', () => {

@@ -1,7 +1,6 @@
 import type { DocumentCode } from '../../catalog';
 import type { Won } from '../../common/money';
 import type { PrePaymentFacts } from './facts';
-import { acceptableNotes } from './money';
 
 /**
  * The guards before the citizen pays (issue 7): a document that cannot be issued says why before any money is
@@ -37,14 +36,14 @@ export const printerReady: Rule = (facts, question) => {
   return left !== null && left < needed ? everyLine(question, 'printer.paper-short') : [];
 };
 
-/** Taking money needs an acceptor, and change for at least one note the citizen could insert. */
+/**
+ * Taking money needs an acceptor, and at least one note the money service would keep for this amount (it decides
+ * which: those whose change the hoppers can give, kiosk/cash/policy.ts). The session only says why not.
+ */
 export const changeAvailable: Rule = (facts, question) => {
   if (question.due === 0) return [];
   if (facts.cash.acceptor !== 'ready') return everyLine(question, 'payment.acceptor-not-ready');
-  if (facts.cash.hoppers !== 'ready') return everyLine(question, 'payment.no-change');
-  return acceptableNotes(question.due, facts.cash.notes, facts.cash.coins).length === 0
-    ? everyLine(question, 'payment.no-change')
-    : [];
+  return facts.cash.notes.length === 0 ? everyLine(question, 'payment.no-change') : [];
 };
 
 /**

@@ -5,13 +5,12 @@ import type {
   FingerGuidance,
   IdentityFault,
   IdentityOutcome,
-  PayoutResult,
+  MoneySettlement,
   PreparationProblem,
   PreparedDocument,
   PrePaymentFacts,
   PrintOutcome,
 } from './facts';
-import type { CoinStock } from './money';
 
 export type Language = 'ko' | 'en';
 
@@ -63,17 +62,21 @@ export type IdentityProgress = {
 
 export type CashPhase = 'insert' | 'checking' | 'stacking' | 'returning' | 'paid';
 
-/** Where the money of this session stands, in whole won. */
+/**
+ * Where the money of this session stands, in whole won, as the money service reported it (its collection events
+ * and its settlement). The session keeps no account of its own: this is what the screens show.
+ */
 export type MoneyState = {
   readonly due: Won;
-  /** Notes stacked: money received. */
+  /** Money received by the money service's ledger (notes stacked, or stuck in the unit after escrow). */
   readonly inserted: Won;
   /** The note in escrow right now (still the citizen's). */
   readonly escrow: Won | null;
   readonly phase: CashPhase;
+  /** The notes the acceptor takes now (the money service enables them). */
   readonly acceptedNotes: readonly Won[];
-  readonly notes: readonly Won[];
-  readonly coins: CoinStock;
+  /** A collection was asked for: the money service must settle or cancel this session's money before it ends. */
+  readonly requested: boolean;
   readonly messageKey: string | null;
   readonly paidInFull: boolean;
   readonly feesKept: Won;
@@ -240,17 +243,39 @@ export type WorldEvent =
       readonly result: { readonly ok: true; readonly document: PreparedDocument } | { readonly ok: false; readonly problem: PreparationProblem };
     }
   | { readonly type: 'RECORDS.DONE' }
-  | { readonly type: 'CASH.ESCROW'; readonly value: Won }
-  | { readonly type: 'CASH.STACKED'; readonly value: Won }
-  | { readonly type: 'CASH.RETURNED'; readonly value: Won }
-  | { readonly type: 'CASH.REJECTED'; readonly reason: string }
-  | { readonly type: 'CASH.FAULT'; readonly code: string }
-  | { readonly type: 'CASH.CLOSED' }
+  | CashEvent
   | { readonly type: 'PRINT.PAGE'; readonly page: number }
   | { readonly type: 'PRINT.DONE'; readonly outcome: PrintOutcome }
   | { readonly type: 'PRINTER.READY' }
   | { readonly type: 'PAYOUT.PROGRESS'; readonly paid: Won }
-  | { readonly type: 'PAYOUT.DONE'; readonly result: PayoutResult };
+  | { readonly type: 'PAYOUT.DONE'; readonly result: MoneySettlement };
+
+/**
+ * The money service's collection, as the session follows it (kiosk/cash CollectionEvent, one for one). The money
+ * service decides at escrow; these only tell the screen what happens to the citizen's notes.
+ */
+export type CashEvent =
+  /** The acceptor is open for these notes. */
+  | { readonly type: 'CASH.OPENED'; readonly notes: readonly Won[] }
+  /** Collecting could not start (`acceptor-unavailable`, `change-unavailable` …): nothing was taken. */
+  | { readonly type: 'CASH.UNAVAILABLE'; readonly reason: string }
+  | { readonly type: 'CASH.ACCEPTING'; readonly notes: readonly Won[] }
+  /** A note is being read: not a moment to time out. */
+  | { readonly type: 'CASH.READING' }
+  | { readonly type: 'CASH.ESCROWED'; readonly value: Won }
+  | { readonly type: 'CASH.STACKING'; readonly value: Won }
+  | { readonly type: 'CASH.RETURNING'; readonly value: Won; readonly reason: string }
+  /** Money received; `received` is the ledger's total for the session. */
+  | { readonly type: 'CASH.STACKED'; readonly value: Won; readonly received: Won }
+  | { readonly type: 'CASH.RETURNED'; readonly value: Won | null; readonly reason: string }
+  | { readonly type: 'CASH.REJECTED'; readonly reason: string }
+  | { readonly type: 'CASH.PAID'; readonly received: Won }
+  /** No note can be taken any more although the amount is not covered (the change ran out). */
+  | { readonly type: 'CASH.CANNOT_COMPLETE'; readonly received: Won }
+  /** The acceptor cannot go on; `received` counts a note stuck in it after escrow. */
+  | { readonly type: 'CASH.FAULT'; readonly fault: string; readonly received: Won }
+  /** After STOP: no note of this session is moving any more. */
+  | { readonly type: 'CASH.CLOSED' };
 
 export type SessionEvent = CitizenEvent | KioskEvent | WorldEvent;
 
@@ -264,12 +289,15 @@ export type PrepareDocumentsInput = {
   readonly lines: readonly { readonly index: number; readonly code: DocumentCode; readonly options: OptionValues; readonly copies: number }[];
 };
 
-export type CheckBeforePaymentInput = { readonly codes: readonly DocumentCode[] };
+export type CheckBeforePaymentInput = { readonly codes: readonly DocumentCode[]; readonly due: Won };
 
-export type CollectCashInput = { readonly sessionId: string; readonly due: Won; readonly acceptedNotes: readonly Won[] };
+export type CollectCashInput = { readonly sessionId: string; readonly due: Won };
 
-/** The machine talks to the cash collector with these. */
-export type CollectorCommand = { readonly type: 'STACK' } | { readonly type: 'RETURN' } | { readonly type: 'STOP' };
+/**
+ * The machine tells the collector to stop taking notes (it answers CASH.CLOSED). `release`: the citizen went back
+ * to the summary with nothing taken; the money service lets the session collect again later.
+ */
+export type CollectorCommand = { readonly type: 'STOP'; readonly release: boolean };
 
 export type PrintCopyInput = {
   readonly sessionId: string;
@@ -291,9 +319,12 @@ export type ReprepareInput = {
   readonly document: PreparedDocument;
 };
 
-export type PayoutInput = { readonly sessionId: string; readonly amount: Won; readonly purpose: 'change' | 'refund' };
-
-export type VoucherInput = { readonly sessionId: string; readonly amount: Won; readonly reason: string };
+/**
+ * Settle the session's money with the money service: keep `feeKept` and give back the rest (`settle`, after
+ * printing), or give everything back (`cancel`: cancel, abandonment, a fault). Coins first, a voucher for what the
+ * hoppers cannot pay; PAYOUT.PROGRESS …, then PAYOUT.DONE.
+ */
+export type SettleMoneyInput = { readonly sessionId: string; readonly feeKept: Won; readonly how: 'settle' | 'cancel' };
 
 export type ReceiptInput = {
   readonly sessionId: string;

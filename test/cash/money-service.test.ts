@@ -59,14 +59,59 @@ describe('money service over the real drivers and simulators', () => {
 });
 
 describe('money service: refusals, service mode and the books', () => {
-  it('refuses a second collection, a reused session and nothing due', async () => {
+  it('refuses a second collection, a session that already paid and nothing due', async () => {
     world = createWorld();
     host = await startHost(world);
     await collecting('first', 1000);
     expect(await host.service.collect('second', 1000)).toMatchObject({ ok: false, error: { kind: 'busy' } });
     expect(await host.service.collect('x', 0)).toMatchObject({ ok: false, error: { kind: 'nothing-due' } });
     await settled(host.service.cancel('first'));
+    // Nothing was taken: the citizen went back to the summary, and may pay after all (same account, new amount).
+    const again = await collecting('first', 700);
+    expect(host.service.account('first')).toMatchObject({ status: 'collecting', amountDue: 700, received: 0 });
+    await insert(1000);
+    expect(again.types().at(-1)).toBe('paid');
+    await settled(host.service.cancel('first'));
     expect(await host.service.collect('first', 1000)).toMatchObject({ ok: false, error: { kind: 'session-exists' } });
+    expect(balanced(host.service.account('first'))).toBe(true);
+    expect(reconcile(host, 0)).toMatchObject({ boxMatches: true, coinsMatch: true, citizenSquare: true });
+  });
+
+  it('tells the session whether it can collect an amount, and with which notes', async () => {
+    world = createWorld({ coins500: 0, coins100: 5 });
+    host = await startHost(world);
+    expect(host.service.readiness(700)).toEqual({ acceptor: 'ready', hoppers: 'ready', notes: [1000] });
+    expect(host.service.readiness(1000)).toEqual({ acceptor: 'ready', hoppers: 'ready', notes: [1000] });
+    expect(host.service.readiness(0)).toMatchObject({ acceptor: 'ready', notes: [] });
+    world.hopperSim.stopAnswering();
+    await world.clock.advance(12_000);
+    // No change at all: only notes that do not overpay.
+    expect(host.service.readiness(700)).toEqual({ acceptor: 'ready', hoppers: 'offline', notes: [] });
+    expect(host.service.readiness(5000)).toEqual({ acceptor: 'ready', hoppers: 'offline', notes: [1000, 5000] });
+    world.acceptorSim.fillStacker();
+    await world.clock.advance(500);
+    expect(host.service.readiness(5000)).toEqual({ acceptor: 'full', hoppers: 'offline', notes: [] });
+    world.acceptorSim.stopAnswering();
+    await world.clock.advance(12_000);
+    expect(host.service.readiness(5000).acceptor).toBe('offline');
+  });
+
+  it('reports the coins of a payout as they come out, and the vouchers a session has not printed yet', async () => {
+    world = createWorld({ coins500: 1, coins100: 3 });
+    host = await startHost(world);
+    await collecting('s', 200);
+    await insert(1000);
+    // The ledger counts three ₩100 coins; the hopper holds one.
+    world.hopperSim.setCoins(100, 1);
+    const progress: number[] = [];
+    const outcome = await settled(host.service.settle('s', 200, (paid) => progress.push(paid)));
+    expect(outcome).toMatchObject({ changePaid: 600, refundOwed: 200, voucher: { amount: 200, reason: 'change-short' } });
+    expect(progress).toContain(500);
+    expect(progress.at(-1)).toBe(600);
+    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+    expect(host.service.vouchersToPrint('s')).toMatchObject([{ amount: 200 }]);
+    host.service.markVoucherPrinted(outcome.voucher?.code ?? '');
+    expect(host.service.vouchersToPrint('s')).toEqual([]);
   });
 
   it('refuses to collect while the acceptor is faulted', async () => {

@@ -1,12 +1,10 @@
 import type { Clock } from '../../../common/clock';
 import type { SessionPorts } from '../ports';
 import { FakeIdentity } from './fake-identity';
-import { FakePayment } from './fake-payment';
 import { FakePrinting } from './fake-printing';
 import { FakeRecords, type FakeRecordsOptions } from './fake-records';
 
 export { FakeIdentity, FAKE_OFFICE_ATTEMPTS, FAKE_READ_MS, FAKE_VERIFY_MS } from './fake-identity';
-export { FakePayment, FAKE_COIN_MS, FAKE_ESCROW_MS, FAKE_RETURN_MS, FAKE_STACK_MS } from './fake-payment';
 export { FakePrinting, FAKE_PAGE_MS, FAKE_RENDER_MS, FAKE_SLIP_MS, type PlannedFault } from './fake-printing';
 export { FakeRecords, FAKE_FETCH_MS, FAKE_PROBE_MS } from './fake-records';
 
@@ -16,28 +14,28 @@ export const FAKE_CITIZEN = { residentNumber: '900101-1234568', finger: 'kim-rig
 export type FakePorts = SessionPorts & {
   readonly records: FakeRecords;
   readonly identity: FakeIdentity;
-  readonly payment: FakePayment;
   readonly printing: FakePrinting;
   /** Cut the power to every fake device at once (crash tests). */
   powerCycle(): void;
 };
 
-/** Every port faked on one clock, with the demo citizen registered and placing the right finger by default. */
+/**
+ * Every port faked on one clock, with the demo citizen registered and placing the right finger by default. Money
+ * is never faked: the session takes it through the real MoneyService (over simulated cash devices in tests and
+ * the demo), see kiosk/session/testing.ts.
+ */
 export function createFakePorts(clock: Clock, options: FakeRecordsOptions = {}): FakePorts {
   const records = new FakeRecords(clock, { residentNumber: FAKE_CITIZEN.residentNumber, ...options });
   const identity = new FakeIdentity(clock);
   identity.residents.set(FAKE_CITIZEN.residentNumber, { finger: FAKE_CITIZEN.finger, displayName: FAKE_CITIZEN.displayName, entitlements: [] });
   identity.autoFinger = FAKE_CITIZEN.finger;
-  const payment = new FakePayment(clock);
   const printing = new FakePrinting(clock);
   return {
     records,
     identity,
-    payment,
     printing,
     clock,
     powerCycle() {
-      payment.powerCycle();
       printing.powerCycle();
     },
   };
