@@ -1,0 +1,3 @@
+export { KioskOperationsSource, registerLocalDate } from './local-source';
+export { formatReport, reportCsv, reportTable, CSV_COLUMNS, REPORT_FORMATS, type ReportFormat } from './format';
+export { terminalWidth } from './text';
