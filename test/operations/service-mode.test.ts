@@ -12,7 +12,6 @@ import { diagnosticsFor } from '../../kiosk/diagnostics/devices';
 import { hashPin } from '../../kiosk/service/pin';
 import { FIRST_LOCKOUT_MS, MAX_PIN_FAILURES, SERVICE_IDLE_MS, ServiceMode, serviceModeRoutes, type SelfTestRun } from '../../kiosk/service-mode';
 import { startBrowserHost } from '../../kiosk/host/server';
-import { openDatabase } from '../../kiosk/store';
 import { createApiHandlers } from '../../kiosk/api/handlers';
 import { cleanup, createWorld, startHost, type CashHost, type CashWorld } from '../cash/rig';
 
