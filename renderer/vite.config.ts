@@ -15,6 +15,13 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 1024,
+    // Two entries: the citizen UI, and the technicians' service-mode screen (renderer/service/).
+    rollupOptions: {
+      input: {
+        main: path.resolve(here, 'index.html'),
+        service: path.resolve(here, 'service.html'),
+      },
+    },
   },
   server: { port: 5173, strictPort: false },
 });
