@@ -40,7 +40,8 @@ export class ServiceModeClient {
     }
     const answer = (await response.json().catch(() => ({}))) as { error?: ClientError } & T;
     if (!response.ok) {
-      if (answer.error) return err(answer.error);
+      // Service mode's own refusals carry `{ error: { kind, detail } }`; anything else (a 404 page) does not.
+      if (answer.error !== null && typeof answer.error === 'object' && 'kind' in answer.error) return err(answer.error);
       return err(response.status === 404 ? { kind: 'unavailable', detail: 'this kiosk does not serve service mode (its service routes are not registered)' } : { kind: 'unreachable', detail: `HTTP ${response.status}` });
     }
     return ok(answer);

@@ -6,3 +6,5 @@ export { MAX_PIN_FAILURES, FIRST_LOCKOUT_MS, MAX_LOCKOUT_MS, PinGuard } from './
 export { persistSheetCounter } from './paper';
 export { queueFromDatabase } from './queue';
 export type { CashOperations, QueueStatus, LogSource, ServiceModeOptions } from './ports';
+export { heartbeatHealth } from './heartbeat';
+export { ServiceModeClient, kioskRunning } from './client';

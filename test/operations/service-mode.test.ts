@@ -10,7 +10,8 @@ import { createReceiptPrinter, type ReceiptPrinterDevice } from '../../devices/r
 import { KEYS_TO_TEST } from '../../kiosk/diagnostics/keypad';
 import { diagnosticsFor } from '../../kiosk/diagnostics/devices';
 import { hashPin } from '../../kiosk/service/pin';
-import { FIRST_LOCKOUT_MS, MAX_PIN_FAILURES, SERVICE_IDLE_MS, ServiceMode, serviceModeRoutes, type SelfTestRun } from '../../kiosk/service-mode';
+import { FIRST_LOCKOUT_MS, heartbeatHealth, MAX_PIN_FAILURES, SERVICE_IDLE_MS, ServiceMode, ServiceModeClient, serviceModeRoutes, type SelfTestRun } from '../../kiosk/service-mode';
+import { Heartbeat } from '../../central-office/contract/api';
 import { startBrowserHost } from '../../kiosk/host/server';
 import { createApiHandlers } from '../../kiosk/api/handlers';
 import { cleanup, createWorld, startHost, type CashHost, type CashWorld } from '../cash/rig';
@@ -339,6 +340,37 @@ describe('log export and the HTTP routes', () => {
       expect((await call('GET', '/service/api/logs/..%2F..%2Fetc%2Fpasswd', undefined, entered.token)).status).toBe(400);
       expect((await call('POST', '/service/api/exit', {}, entered.token)).status).toBe(200);
       expect((await call('GET', '/service/api/overview', undefined, entered.token)).status).toBe(401);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe('the heartbeat health from the same reports', () => {
+  it('reports device states in service mode’s words, paper, coins and the cash box', async () => {
+    const devices = diagnosticsFor(
+      { billAcceptor: { acceptor: host.acceptor }, coinHoppers: { hoppers: host.hoppers }, receiptPrinter: receipt, a4Printer: a4 },
+      { config: CONFIG, clock: world.clock, escrowHandledBy: 'money-service', ledgerCoins: () => new Map(host.service.status().hoppers.map((h) => [h.coinValue, h.coins])) },
+    );
+    paper.refill(37);
+    receipt.control!.paperNearEnd();
+    await world.clock.advance(500);
+    const health = heartbeatHealth({ softwareVersion: '0.1.0', devices, cash: host.service, a4Paper: paper });
+    const reading = health();
+    await world.clock.advance(2000);
+    const beat = Heartbeat.parse({ ...(await reading), queue: { depth: 0, oldestUnsentAgeSeconds: null } });
+    expect(beat.devices['receipt-printer']).toEqual({ state: 'warning', detail: 'paper-near-end: The receipt roll is near its end' });
+    expect(beat.devices['bill-acceptor']).toEqual({ state: 'ok' });
+    expect(beat.paper).toEqual({ a4Sheets: 37, receiptLow: true });
+    expect(beat.coins).toEqual({ '500': world.hopperSim.coins(500), '100': world.hopperSim.coins(100) });
+    expect(beat.cashBox).toEqual({ notes: 0, total: 0 });
+  });
+
+  it('a kiosk whose host does not serve service mode is told so, plainly', async () => {
+    const api = createApiHandlers({ send: async () => ({ accepted: true }) as never, view: () => ({ revision: 0 }) as never, subscribe: () => () => undefined });
+    const browser = await startBrowserHost({ handlers: api, host: '127.0.0.1', port: 0, rendererDir: null, log });
+    try {
+      expect(await new ServiceModeClient(browser.url).enter(PIN)).toMatchObject({ ok: false, error: { kind: 'unavailable', detail: expect.stringContaining('does not serve service mode') } });
     } finally {
       await browser.close();
     }
