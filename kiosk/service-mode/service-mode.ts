@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import { silentLogger, type Logger } from '../../common/log';
 import type { Won } from '../../common/money';
@@ -133,7 +133,7 @@ export class ServiceMode {
   /** The session a token belongs to, if it is still valid (use extends it). */
   private authorise(token: string | undefined): Result<Session, ServiceModeError> {
     const session = this.current();
-    if (!session || !token || token !== session.token) return err({ kind: 'not-signed-in', detail: 'enter the technician PIN first (or the service session ended)' });
+    if (!session || !token || !sameToken(token, session.token)) return err({ kind: 'not-signed-in', detail: 'enter the technician PIN first (or the service session ended)' });
     session.lastUsedAt = this.options.clock.now();
     return ok(session);
   }
@@ -420,4 +420,10 @@ export class ServiceMode {
     if (!/^service-export-[A-Z0-9-]+-\d{8}-\d{6}\.jsonl$/.test(name)) return err({ kind: 'invalid', detail: 'not an export file name' });
     return ok(path.join(this.options.dataDir, 'exports', name));
   }
+}
+
+/** Compares digests so the time taken says nothing about how much of a guessed token was right. */
+function sameToken(given: string, expected: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }
