@@ -25,12 +25,28 @@ const WARNING_STATES = new Set(['warning', 'low', 'near-end']);
 
 export type Attention = {
   readonly kioskId: string;
-  readonly kind: 'device-fault' | 'device-warning' | 'stale-queue' | 'silent' | 'never-heard' | 'sequence-gap' | 'low-paper' | 'low-coins' | 'receipt-paper-low';
+  readonly kind:
+    | 'cash-discrepancy'
+    | 'device-fault'
+    | 'device-warning'
+    | 'stale-queue'
+    | 'silent'
+    | 'never-heard'
+    | 'sequence-gap'
+    | 'low-paper'
+    | 'low-coins'
+    | 'receipt-paper-low';
   readonly what: string;
   readonly detail: { readonly ko: string; readonly en: string };
 };
 
 const both = (text: string) => ({ ko: text, en: text });
+
+/** A kiosk's latest end-of-day close (the `day.closed` event). */
+export type LastClose = { readonly kioskId: string; readonly businessDate: string; readonly discrepancy: number; readonly cashBox: number };
+
+/** How far back the page looks for a kiosk's latest close. */
+export const CLOSE_LOOKBACK_MS = 31 * 24 * 3600_000;
 
 export type KioskRow = {
   readonly kioskId: string;
@@ -41,6 +57,7 @@ export type KioskRow = {
   readonly lastHeartbeatAt: string | null;
   readonly heartbeat: Heartbeat | null;
   readonly queueDepth: number | null;
+  readonly lastClose: LastClose | null;
 };
 
 export type Dashboard = {
@@ -61,11 +78,12 @@ export function todayIn(now: number): string {
 export async function buildDashboard(office: CentralOffice, date: string, now: number): Promise<Dashboard> {
   const source = new CentralOperationsSource(office.storage.db, office.keys);
   const firstDay = addDays(date, -(CHART_DAYS - 1));
-  const [today, month, statuses, daily] = await Promise.all([
+  const [today, month, statuses, daily, closes] = await Promise.all([
     buildOperationsReport(source, { period: 'daily', date }, now),
     buildOperationsReport(source, { period: 'monthly', date }, now),
     office.kioskStatuses(),
     source.issuances({ from: firstDay, to: date }, 'day', undefined),
+    lastCloses(office, now),
   ]);
   const days = Array.from({ length: CHART_DAYS }, (_, i) => addDays(firstDay, i));
   const counts = new Map<string, Map<string, number>>();
@@ -85,6 +103,7 @@ export async function buildDashboard(office: CentralOffice, date: string, now: n
       lastHeartbeatAt: status.lastHeartbeatAt,
       heartbeat: status.heartbeat,
       queueDepth: status.heartbeat?.queue.depth ?? null,
+      lastClose: closes.get(status.kioskId) ?? null,
     };
   });
   return {
@@ -94,20 +113,47 @@ export async function buildDashboard(office: CentralOffice, date: string, now: n
     month,
     kiosks,
     perDay: { days, kioskIds: statuses.map((status) => status.kioskId), counts },
-    attention: attentionFor(statuses, today, now),
+    attention: attentionFor(statuses, today, now, closes),
   };
 }
 
+/** Each kiosk's latest `day.closed` of the last month. */
+export async function lastCloses(office: CentralOffice, now: number): Promise<Map<string, LastClose>> {
+  const rows = await office.storage.db
+    .selectFrom('events')
+    .select(['kiosk_id', 'payload', 'occurred_at'])
+    .where('type', '=', 'day.closed')
+    .where('occurred_at', '>=', now - CLOSE_LOOKBACK_MS)
+    .orderBy('occurred_at')
+    .execute();
+  const closes = new Map<string, LastClose>();
+  for (const row of rows) {
+    const payload = JSON.parse(row.payload) as { businessDate?: unknown; discrepancy?: unknown; cashBox?: unknown };
+    closes.set(row.kiosk_id, {
+      kioskId: row.kiosk_id,
+      businessDate: String(payload.businessDate ?? ''),
+      discrepancy: Number(payload.discrepancy ?? 0),
+      cashBox: Number(payload.cashBox ?? 0),
+    });
+  }
+  return closes;
+}
+
 /** Everything an operator should send someone for, worst first within each kiosk. */
-export function attentionFor(statuses: readonly KioskStatus[], today: OperationsReport, now: number): Attention[] {
+export function attentionFor(statuses: readonly KioskStatus[], today: OperationsReport, now: number, closes: ReadonlyMap<string, LastClose> = new Map()): Attention[] {
   const items: Attention[] = [];
   for (const status of statuses) {
     const id = status.kioskId;
+    const close = closes.get(id);
+    if (close && close.discrepancy !== 0) {
+      const amount = `${close.discrepancy > 0 ? '+' : '-'}${Math.abs(close.discrepancy).toLocaleString('en-US')}`;
+      items.push({ kioskId: id, kind: 'cash-discrepancy', what: 'cash-box', detail: { ko: `${close.businessDate} 마감 차액 ${amount}원`, en: `the ${close.businessDate} close is ${amount} won off` } });
+    }
     const heartbeat = status.heartbeat;
-    if (!status.lastHeartbeatAt) items.push({ kioskId: id, kind: 'never-heard', what: 'no heartbeat yet', detail: { ko: '발급기가 아직 한 번도 보고하지 않았습니다', en: 'the kiosk has never reported to the office' } });
+    if (!status.lastHeartbeatAt) items.push({ kioskId: id, kind: 'never-heard', what: 'heartbeat', detail: { ko: '발급기가 아직 한 번도 보고하지 않았습니다', en: 'the kiosk has never reported to the office' } });
     else {
       const age = now - Date.parse(status.lastHeartbeatAt);
-      if (age > SILENT_AFTER_MS) items.push({ kioskId: id, kind: 'silent', what: 'silent', detail: { ko: `마지막 신호 ${Math.round(age / 60_000)}분 전`, en: `last heartbeat ${Math.round(age / 60_000)} min ago` } });
+      if (age > SILENT_AFTER_MS) items.push({ kioskId: id, kind: 'silent', what: 'heartbeat', detail: { ko: `마지막 신호 ${Math.round(age / 60_000)}분 전`, en: `last heartbeat ${Math.round(age / 60_000)} min ago` } });
     }
     if (heartbeat) {
       for (const [device, state] of Object.entries(heartbeat.devices)) {

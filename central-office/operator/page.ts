@@ -23,6 +23,8 @@ const WORDS = {
   fees: { ko: '수수료(원)', en: 'Fees (won)' },
   queue: { ko: '전송 대기', en: 'Queue' },
   heartbeat: { ko: '마지막 신호', en: 'Last heartbeat' },
+  lastClose: { ko: '마지막 마감', en: 'Last close' },
+  balanced: { ko: '일치', en: 'balanced' },
   never: { ko: '없음', en: 'never' },
   total: { ko: '계', en: 'Total' },
   attention: { ko: '점검이 필요한 발급기', en: 'Kiosks that need attention' },
@@ -66,6 +68,7 @@ const WORDS = {
 type Word = keyof typeof WORDS;
 
 const ATTENTION_WORDS: Record<string, { ko: string; en: string }> = {
+  'cash-discrepancy': { ko: '현금 차액', en: 'Cash discrepancy' },
   'device-fault': { ko: '장치 고장', en: 'Device fault' },
   'device-warning': { ko: '장치 경고', en: 'Device warning' },
   'stale-queue': { ko: '전송 지연', en: 'Queue not draining' },
@@ -157,6 +160,12 @@ export function dashboardPage(dashboard: Dashboard, operatorName: string, lang: 
     const time = `${String(Math.floor(at.minutes / 60)).padStart(2, '0')}:${String(at.minutes % 60).padStart(2, '0')}`;
     return at.date === dashboard.date ? time : `${at.date} ${time}`;
   };
+  const closeText = (kiosk: KioskRow) => {
+    const close = kiosk.lastClose;
+    if (!close) return '-';
+    if (close.discrepancy === 0) return `${close.businessDate.slice(5)} ${t('balanced')}`;
+    return `${close.businessDate.slice(5)} ${close.discrepancy > 0 ? '+' : '-'}${n(Math.abs(close.discrepancy))}원`;
+  };
   const coinValues = [...new Set(dashboard.kiosks.flatMap((k) => Object.keys(k.heartbeat?.coins ?? {})))].sort((a, b) => Number(b) - Number(a));
   const m = dashboard.month.money;
 
@@ -173,13 +182,13 @@ export function dashboardPage(dashboard: Dashboard, operatorName: string, lang: 
 <section id="today" aria-labelledby="today-h">
 <h2 id="today-h">${t('today')} · ${dashboard.date}</h2>
 <table>
-<thead><tr><th scope="col">${t('kiosk')}</th><th scope="col" class="num">${t('issued')}</th><th scope="col" class="num">${t('lastYear')}</th><th scope="col" class="num">${t('change')}</th><th scope="col" class="num">${t('fees')}</th><th scope="col" class="num">${t('queue')}</th><th scope="col">${t('heartbeat')}</th></tr></thead>
+<thead><tr><th scope="col">${t('kiosk')}</th><th scope="col" class="num">${t('issued')}</th><th scope="col" class="num">${t('lastYear')}</th><th scope="col" class="num">${t('change')}</th><th scope="col" class="num">${t('fees')}</th><th scope="col" class="num">${t('queue')}</th><th scope="col">${t('heartbeat')}</th><th scope="col">${t('lastClose')}</th></tr></thead>
 <tbody>
 ${dashboard.kiosks.map(
-  (k, i) => html`<tr data-kiosk="${k.kioskId}"><th scope="row"><span class="swatch k${i % 8}"></span>${k.name} <small>${k.kioskId}</small></th><td class="num count">${n(k.today)}</td><td class="num">${n(k.sameDayLastYear)}</td><td class="num">${change(k.today, k.sameDayLastYear)}</td><td class="num">${n(k.todayFees)}</td><td class="num">${k.queueDepth === null ? '-' : n(k.queueDepth)}</td><td>${heartbeatAge(k)}</td></tr>`,
+  (k, i) => html`<tr data-kiosk="${k.kioskId}"><th scope="row"><span class="swatch k${i % 8}"></span>${k.name} <small>${k.kioskId}</small></th><td class="num count">${n(k.today)}</td><td class="num">${n(k.sameDayLastYear)}</td><td class="num">${change(k.today, k.sameDayLastYear)}</td><td class="num">${n(k.todayFees)}</td><td class="num">${k.queueDepth === null ? '-' : n(k.queueDepth)}</td><td>${heartbeatAge(k)}</td><td class="${k.lastClose && k.lastClose.discrepancy !== 0 ? 'off' : ''}">${closeText(k)}</td></tr>`,
 )}
 </tbody>
-<tfoot><tr><th scope="row">${t('total')}</th><td class="num count" id="today-total">${n(totalToday)}</td><td class="num">${n(totalLastYear)}</td><td class="num">${change(totalToday, totalLastYear)}</td><td class="num">${n(totalFees)}</td><td></td><td></td></tr></tfoot>
+<tfoot><tr><th scope="row">${t('total')}</th><td class="num count" id="today-total">${n(totalToday)}</td><td class="num">${n(totalLastYear)}</td><td class="num">${change(totalToday, totalLastYear)}</td><td class="num">${n(totalFees)}</td><td></td><td></td><td></td></tr></tfoot>
 </table>
 </section>
 <section id="attention" aria-labelledby="attention-h">

@@ -21,6 +21,7 @@ thead th { color: var(--fg-subtle); font-weight: 600; border-bottom: 2px solid #
 tfoot th, tfoot td { font-weight: 700; border-top: 2px solid #c6cacf; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 td.count { font-size: 20px; font-weight: 700; }
+td.off { color: var(--danger); font-weight: 700; }
 small { color: var(--fg-subtle); }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 8px; }
 ${KIOSK_COLOURS.map((colour, i) => `.swatch.k${i} { background: ${colour}; }`).join('\n')}

@@ -49,7 +49,8 @@ test('an operator signs in and reads the counts and the charts', async ({ page }
   await expect(perDocument).toBeVisible();
   await expect(perDocument.locator('text.label', { hasText: /^주민등록표 등본$/ })).toBeVisible();
 
-  await expect(page.locator('#attention li')).toHaveCount(5);
+  await expect(page.locator('#attention li')).toHaveCount(6);
+  await expect(page.locator('#attention')).toContainText('마감 차액 -1,000원');
   await expect(page.locator('#attention')).toContainText('media-jam');
   await expect(page.locator('#levels')).toContainText('38');
   expect(errors).toEqual([]);

@@ -85,6 +85,10 @@ describe('the operator page', () => {
     expect(page).toMatch(/동전 부족.*500원 동전 12개 남음/);
     expect(page).toMatch(/GS-마트 금정점<\/strong> <span class="kind">연결된 적 없음/);
     expect(page).toMatch(/A4 용지 부족.*38매 남음/);
+    // Last night's close: a discrepancy is on the page, flagged, never hidden.
+    expect(page).toMatch(/현금 차액<\/span> cash-box: 2026-11-24 마감 차액 -1,000원/);
+    expect(page).toMatch(/data-kiosk="GJ-HALL-01">.*<td class="off">11-24 -1,000원<\/td>/);
+    expect(page).toMatch(/data-kiosk="GJ-EMART-01">.*<td class="">11-24 일치<\/td>/);
   });
 
   it('serves the report as CSV to a signed-in operator, and the signed JSON report only to operator keys', async () => {

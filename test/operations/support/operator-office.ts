@@ -54,6 +54,29 @@ export async function startSeededOffice(clock: Clock): Promise<SeededOffice> {
     const db = opened.value;
     generateDays(db, { kioskId: kiosk.kioskId, from: '2025-10-26', days: 31, seed: 100 + index, perDay: volumes[index] });
     generateDays(db, { kioskId: kiosk.kioskId, from: '2026-10-26', days: 31, seed: 200 + index, perDay: volumes[index] });
+    if (index === 0) {
+      // Last night's close at the hall came out 1,000 won short; the E-Mart's balanced.
+      new Outbox(db, kiosk.kioskId, () => Date.parse(`${SEEDED_TODAY}T00:05:00+09:00`)).append('day.closed', {
+        businessDate: '2026-11-24',
+        issuances: 31,
+        feesKept: 12_400,
+        changePaid: 20_600,
+        refundsOwed: 0,
+        cashBox: 32_000,
+        discrepancy: -1000,
+      });
+    }
+    if (index === 2) {
+      new Outbox(db, kiosk.kioskId, () => Date.parse(`${SEEDED_TODAY}T00:05:00+09:00`)).append('day.closed', {
+        businessDate: '2026-11-24',
+        issuances: 9,
+        feesKept: 3_600,
+        changePaid: 5_400,
+        refundsOwed: 0,
+        cashBox: 9_000,
+        discrepancy: 0,
+      });
+    }
     const outbox = new Outbox(db, kiosk.kioskId, () => 0);
     const caller = { role: 'kiosk' as const, kioskId: kiosk.kioskId, name: kiosk.name, district: '금정구', keyId: kiosk.keyId };
     for (let rows = outbox.unacked(1000); rows.length > 0; rows = outbox.unacked(1000)) {
