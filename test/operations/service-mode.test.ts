@@ -287,6 +287,12 @@ describe('refills, counts and the cash box', () => {
     expect(auditActions(service)).toEqual(['enter:ok', 'hopper-refill:ok', 'hopper-count:ok', 'hopper-refill:invalid', 'cash-box-removal:ok']);
     const removal = service.audit.recent(1)[0];
     expect(removal?.detail).toMatchObject({ total: 1000, byDenomination: { '1000': 1 } });
+    // The close after the removal: the box was emptied, so the ledger and the money side both say zero.
+    const closing = service.closeDay(token, { counted: {} });
+    await world.clock.advance(5000);
+    const closed = await closing;
+    expect(closed.ok && closed.value.summary).toMatchObject({ balanced: true, boxCollected: 1000, feesKept: 1000, box: { expected: 0 } });
+    expect(auditActions(service).at(-1)).toBe('day-close:balanced');
   });
 });
 
@@ -338,6 +344,13 @@ describe('log export and the HTTP routes', () => {
       expect(download.status).toBe(200);
       expect(await download.text()).toContain('"kind":"audit"');
       expect((await call('GET', '/service/api/logs/..%2F..%2Fetc%2Fpasswd', undefined, entered.token)).status).toBe(400);
+      const closing = call('POST', '/service/api/day-close', { counted: { '1000': 0 } }, entered.token);
+      for (let i = 0; i < 50; i++) await world.clock.advance(100);
+      const closed = await closing;
+      expect(closed.status).toBe(200);
+      expect(((await closed.json()) as { summary: { balanced: boolean; discrepancy: number } }).summary).toMatchObject({ balanced: true, discrepancy: 0 });
+      expect(receipt.control!.printed.some((slip) => JSON.stringify(slip).includes('일일 마감'))).toBe(true);
+      expect((await call('POST', '/service/api/day-close', { counted: { '1000': -1 } }, entered.token)).status).toBe(400);
       expect((await call('POST', '/service/api/exit', {}, entered.token)).status).toBe(200);
       expect((await call('GET', '/service/api/overview', undefined, entered.token)).status).toBe(401);
     } finally {
