@@ -4,6 +4,7 @@ import { silentLogger, type Logger } from '../common/log';
 import { err, ok, type Result } from '../common/result';
 import { buildHttpServer } from './http/server';
 import { CentralOffice } from './office';
+import { registerOperatorPages } from './operator/routes';
 import { DEFAULT_POPULATION_SEED } from './population/generate';
 import { Registry } from './population/registry';
 import { KeyRing, type KioskCredential, type OperatorCredential } from './service/kiosks';
@@ -56,6 +57,8 @@ export async function openCentralOffice(options: CentralOfficeOptions): Promise<
   const registry = Registry.fromSeed(options.seed ?? DEFAULT_POPULATION_SEED);
   const office = new CentralOffice(storage.value, registry, keys, options.clock ?? systemClock, options.pepper ?? DEFAULT_PEPPER);
   const app = buildHttpServer(office, { logger, ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}) });
+  // The operators' read-only page and report (docs/operator-guide.md), behind the operator keys.
+  registerOperatorPages(app, office, { logger });
   try {
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   } catch (error) {

@@ -6,6 +6,7 @@ import { registerDiag } from './diag';
 import { registerReport } from './report';
 import { registerPinHash } from './pin-hash';
 import { registerSync } from './sync';
+import { registerCloseDay } from './close-day';
 
 /** Every sub-command, one file each. */
 export function registerCommands(program: Command): void {
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   registerReport(program);
   registerPinHash(program);
   registerSync(program);
+  registerCloseDay(program);
 }

@@ -146,4 +146,54 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX journal_session_step ON journal (session_id, step);
     `,
   },
+  {
+    id: 'operations/001-service-mode',
+    sql: `
+      -- Every entry into service mode and every action in it (who: the service session; never a PIN), for the
+      -- district office's audit: append-only.
+      CREATE TABLE service_audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        session TEXT,
+        action TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT '{}'
+      ) STRICT;
+      CREATE INDEX service_audit_at ON service_audit (at);
+
+      -- Wrong technician PINs in a row and the lockout they caused: one row, kept on disk so that a restart
+      -- (or pulling the plug) does not give a guesser fresh attempts.
+      CREATE TABLE service_pin_guard (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        failures INTEGER NOT NULL CHECK (failures >= 0),
+        lockouts INTEGER NOT NULL CHECK (lockouts >= 0),
+        locked_until INTEGER,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
+  {
+    id: 'operations/002-day-close',
+    sql: `
+      -- End-of-day closes (마감). Each covers the outbox events after the previous close (last_seq), so a day is
+      -- never counted twice or skipped whatever the time of closing; the cash box is reconciled to the won and a
+      -- discrepancy is stored and sent, never hidden.
+      CREATE TABLE day_closes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        business_date TEXT NOT NULL,
+        closed_at INTEGER NOT NULL,
+        first_seq INTEGER NOT NULL,
+        last_seq INTEGER NOT NULL,
+        issuances INTEGER NOT NULL,
+        fees_kept INTEGER NOT NULL,
+        change_paid INTEGER NOT NULL,
+        refunds_owed INTEGER NOT NULL,
+        box_expected INTEGER NOT NULL,
+        box_counted INTEGER,
+        discrepancy INTEGER NOT NULL,
+        summary TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX day_closes_date ON day_closes (business_date);
+    `,
+  },
 ];

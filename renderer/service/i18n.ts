@@ -1,0 +1,88 @@
+/** Every string of the service screen, Korean and English (a technician may be either). */
+export type Lang = 'ko' | 'en';
+
+export const TEXT = {
+  title: { ko: '서비스 모드', en: 'Service mode' },
+  enterPin: { ko: '기술자 비밀번호를 입력하세요', en: 'Enter the technician PIN' },
+  enter: { ko: '확인', en: 'Enter' },
+  erase: { ko: '지우기', en: 'Erase' },
+  clear: { ko: '전체 지우기', en: 'Clear' },
+  wrongPin: { ko: '비밀번호가 틀렸습니다. 남은 횟수: {n}', en: 'Wrong PIN. Attempts left: {n}' },
+  locked: { ko: '잘못된 시도가 많아 {time}까지 잠겼습니다.', en: 'Too many wrong PINs: locked until {time}.' },
+  busy: { ko: '시민이 이용 중입니다. 이용이 끝난 뒤 다시 하세요.', en: 'A citizen is using the kiosk: try again when they are done.' },
+  sessionEnded: { ko: '서비스 세션이 끝났습니다. 비밀번호를 다시 입력하세요.', en: 'The service session ended: enter the PIN again.' },
+  network: { ko: '발급기와 연결되지 않습니다: {detail}', en: 'Cannot reach the kiosk: {detail}' },
+  exit: { ko: '서비스 모드 나가기', en: 'Leave service mode' },
+  refresh: { ko: '새로 고침', en: 'Refresh' },
+  language: { ko: 'English', en: '한국어' },
+  tabDevices: { ko: '장치', en: 'Devices' },
+  tabSupplies: { ko: '용지·동전', en: 'Paper & coins' },
+  tabCash: { ko: '현금함·마감', en: 'Cash box & close' },
+  tabQueue: { ko: '전송·기록', en: 'Queue & logs' },
+  ok: { ko: '정상', en: 'OK' },
+  warning: { ko: '주의', en: 'Warning' },
+  fault: { ko: '고장', en: 'Fault' },
+  offline: { ko: '응답 없음', en: 'Offline' },
+  absent: { ko: '없음', en: 'Absent' },
+  details: { ko: '자세히', en: 'Details' },
+  firmware: { ko: '펌웨어', en: 'Firmware' },
+  serial: { ko: '일련번호', en: 'Serial number' },
+  lastError: { ko: '마지막 오류', en: 'Last error' },
+  counters: { ko: '카운터', en: 'Counters' },
+  none: { ko: '없음', en: 'none' },
+  selfTest: { ko: '자가 시험', en: 'Self-test' },
+  cancel: { ko: '취소', en: 'Cancel' },
+  close: { ko: '닫기', en: 'Close' },
+  running: { ko: '시험 중…', en: 'Testing…' },
+  passed: { ko: '통과', en: 'Passed' },
+  failed: { ko: '실패', en: 'Failed' },
+  cancelled: { ko: '취소됨', en: 'Cancelled' },
+  measured: { ko: '측정값', en: 'Measured' },
+  a4Paper: { ko: 'A4 보안 용지', en: 'A4 security paper' },
+  sheetsLeft: { ko: '남은 매수: {n}', en: 'Sheets left: {n}' },
+  unknownCount: { ko: '모름', en: 'unknown' },
+  sheetsAdded: { ko: '넣은 매수', en: 'Sheets added' },
+  sheetsInTray: { ko: '용지함의 매수 (센 값)', en: 'Sheets in the tray (counted)' },
+  receiptRoll: { ko: '영수증 용지', en: 'Receipt roll' },
+  newRoll: { ko: '새 용지를 넣었습니다', en: 'A new roll is in' },
+  hopper: { ko: '{coin}원 동전 방출기', en: '{coin}-won hopper' },
+  coinsInLedger: { ko: '장부상 {n}개', en: '{n} coins in the ledger' },
+  coinsAdded: { ko: '채운 개수', en: 'Coins added' },
+  coinsCounted: { ko: '센 개수', en: 'Coins counted' },
+  save: { ko: '기록', en: 'Record' },
+  saved: { ko: '기록했습니다.', en: 'Recorded.' },
+  cashBox: { ko: '현금함 (장부)', en: 'Cash box (ledger)' },
+  notes: { ko: '{n}장', en: '{n} notes' },
+  total: { ko: '합계', en: 'Total' },
+  removeBox: { ko: '현금함을 뺐습니다 (회수 기록)', en: 'I removed the cash box (record it)' },
+  confirmRemove: { ko: '현금함을 정말 뺐습니까? 장부가 0으로 바뀝니다.', en: 'Is the cash box really out? The ledger goes to zero.' },
+  yes: { ko: '예', en: 'Yes' },
+  no: { ko: '아니요', en: 'No' },
+  removed: { ko: '회수 기록: {total} ({notes}장)', en: 'Removal recorded: {total} ({notes} notes)' },
+  dayClose: { ko: '일일 마감', en: 'End-of-day close' },
+  countBox: { ko: '현금함을 센 장수 (모르면 비워 두세요)', en: 'Notes counted in the box (leave empty if not counted)' },
+  closeNow: { ko: '마감하기', en: 'Close the day' },
+  queue: { ko: '중앙 전송 대기열', en: 'Queue to the central office' },
+  depth: { ko: '대기 중인 기록: {n}건', en: 'Events waiting: {n}' },
+  oldest: { ko: '가장 오래된 기록: {s}초 전', en: 'Oldest: {s} s ago' },
+  lastSuccess: { ko: '마지막 전송 성공', en: 'Last successful send' },
+  lastErrorText: { ko: '마지막 오류', en: 'Last error' },
+  refused: { ko: '거부된 기록: {n}건', en: 'Refused events: {n}' },
+  never: { ko: '없음', en: 'never' },
+  exportLogs: { ko: '기록 내보내기', en: 'Export logs' },
+  exported: { ko: '{name} ({lines}줄)을 발급기 데이터 폴더의 exports에 저장했습니다.', en: '{name} ({lines} lines) saved in exports/ of the kiosk data folder.' },
+  download: { ko: '내려받기', en: 'Download' },
+  audit: { ko: '감사 기록', en: 'Audit trail' },
+  citizenBusy: { ko: '시민이 이용 중입니다', en: 'A citizen is using the kiosk' },
+} as const;
+
+export type TextKey = keyof typeof TEXT;
+
+export function translate(lang: Lang, key: TextKey, values: Record<string, string | number> = {}): string {
+  return TEXT[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+}
+
+export function won(amount: number, lang: Lang): string {
+  const digits = amount.toLocaleString('en-US');
+  return lang === 'ko' ? `${digits}원` : `₩${digits}`;
+}
