@@ -2,9 +2,9 @@ import { crashPointFrom, CRASH_ENV } from './crash-point';
 
 describe('the test-only crash point', () => {
   it('is read from the environment only when simulator control is on', () => {
-    expect(crashPointFrom({ [CRASH_ENV]: 'cash.note:confirm' }, { simulatorControl: true })).toEqual({ label: 'cash.note:confirm', occurrence: 1 });
+    expect(crashPointFrom({ [CRASH_ENV]: 'cash.stack:confirm' }, { simulatorControl: true })).toEqual({ label: 'cash.stack:confirm', occurrence: 1 });
     expect(crashPointFrom({ [CRASH_ENV]: 'print.copy:begin#2' }, { simulatorControl: true })).toEqual({ label: 'print.copy:begin', occurrence: 2 });
-    expect(crashPointFrom({ [CRASH_ENV]: 'cash.note:confirm' }, { simulatorControl: false })).toBeNull();
+    expect(crashPointFrom({ [CRASH_ENV]: 'cash.stack:confirm' }, { simulatorControl: false })).toBeNull();
     expect(crashPointFrom({}, { simulatorControl: true })).toBeNull();
   });
 

@@ -4,12 +4,13 @@ import type { KioskConfig } from './config';
 /**
  * TEST ONLY: the process-level crash tests (test/kiosk-crash.test.ts) need the kiosk to die at one exact journal
  * step of a paid issuance, as a power cut would, and then start again on the same data folder. With
- * `KIOSK_TEST_CRASH_AFTER=<step>:<phase>` (e.g. `cash.note:confirm`, optionally `#n` for the n-th time) the kiosk
+ * `KIOSK_TEST_CRASH_AFTER=<step>:<phase>` (e.g. `cash.stack:confirm`, optionally `#n` for the n-th time) the kiosk
  * sends itself SIGKILL right after that journal transaction commits — nothing after it runs, no handler, no flush.
  *
  * Honoured only when the configuration has `simulatorControl: true` (never in a production configuration) and the
- * variable is set; otherwise ignored and logged. The labels are kiosk/session/session-store.ts's write labels:
- * `<step>:begin|confirm|fail|settle|record`.
+ * variable is set; otherwise ignored and logged. The labels are kiosk/session/session-store.ts's write labels
+ * (`<step>:begin|confirm|fail|settle|record`) and the money service's journal steps (`cash.stack`, `cash.return`,
+ * `cash.dispense` with `:begin` once journaled, before the device is told, and `:confirm` once its answer is written).
  */
 export const CRASH_ENV = 'KIOSK_TEST_CRASH_AFTER';
 /** Written to standard error just before the kill, so that a test can tell this death from any other. */

@@ -15,6 +15,8 @@ import { createKioskService, describeStartError, type KioskService } from './ser
  * The composition root in-process: the demo configuration (every device simulated, the central office embedded)
  * on a fake clock, in a fresh data folder. The end-to-end and crash tests run it as a real process.
  */
+/** The demo configuration's technician PIN (docs/technician-guide.md). */
+const DEMO_PIN = '258046';
 const DEMO = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'config/demo.json'), 'utf8')) as Record<string, unknown>;
 
 function configIn(dir: string, change: (raw: Record<string, unknown>) => void = () => undefined): KioskConfig {
@@ -36,6 +38,24 @@ async function until(clock: FakeClock, what: string, check: () => boolean, limit
   throw new Error(`still waiting for ${what}`);
 }
 
+/**
+ * Start-up talks to the simulated cash devices (the money service starts them and settles before the session
+ * starts), and their protocols run on the kiosk's clock: a fake clock must move while the kiosk starts.
+ */
+async function startOn(clock: FakeClock, config: KioskConfig): Promise<KioskService> {
+  let starting = true;
+  const started = createKioskService(config, { clock, log: silentLogger(), crashPoint: null }).finally(() => {
+    starting = false;
+  });
+  while (starting) {
+    await clock.advance(50);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const result = await started;
+  if (!result.ok) throw new Error(describeStartError(result.error));
+  return result.value;
+}
+
 describe('the composition root', () => {
   let dir: string;
   let service: KioskService | null = null;
@@ -50,9 +70,7 @@ describe('the composition root', () => {
 
   it('starts every simulated device, the embedded office and the simulator control, and stops cleanly', async () => {
     const clock = new FakeClock(Date.now());
-    const started = await createKioskService(configIn(dir), { clock, log: silentLogger(), crashPoint: null });
-    if (!started.ok) throw new Error(describeStartError(started.error));
-    service = started.value;
+    service = await startOn(clock, configIn(dir));
     expect(service.simulators.map((device) => device.device).sort()).toEqual(['a4-printer', 'bill-acceptor', 'coin-hoppers', 'fingerprint', 'keypad', 'receipt-printer']);
     expect(existsSync(path.join(dir, EMBEDDED_URL_FILE))).toBe(true);
 
@@ -80,9 +98,7 @@ describe('the composition root', () => {
 
   it('goes out of service when the A4 printer jams, logs it for the central office, and comes back when it is cleared', async () => {
     const clock = new FakeClock(Date.now());
-    const started = await createKioskService(configIn(dir), { clock, log: silentLogger(), crashPoint: null });
-    if (!started.ok) throw new Error(describeStartError(started.error));
-    service = started.value;
+    service = await startOn(clock, configIn(dir));
     const { session, devices } = service;
     await until(clock, 'the attract screen', () => session.view().screen === 'attract');
     devices.a4Printer.control!.jam();
@@ -92,23 +108,41 @@ describe('the composition root', () => {
     devices.a4Printer.control!.clearJam();
     await clock.advance(HEALTH_POLL_MS);
     await until(clock, 'back in service', () => session.view().screen === 'attract');
-    const types = (service.db.prepare('SELECT type FROM outbox ORDER BY seq').all() as { type: string }[]).map((row) => row.type);
+    const types = (service.db.prepare("SELECT type FROM outbox WHERE type LIKE 'device.%' ORDER BY seq").all() as { type: string }[]).map((row) => row.type);
     expect(types).toEqual(['device.fault', 'device.recovered']);
   });
 
-  it('with real cash hardware and no money service yet, takes no money: payment is unwired and the kiosk out of service', async () => {
+  it('puts the citizen screen out of service while a technician is in service mode, and back after', async () => {
+    const clock = new FakeClock(Date.now());
+    service = await startOn(clock, configIn(dir));
+    const { session, serviceMode } = service;
+    await until(clock, 'the attract screen', () => session.view().screen === 'attract');
+    const entered = serviceMode.enter(DEMO_PIN);
+    if (!entered.ok) throw new Error(entered.error.detail);
+    expect(session.view()).toMatchObject({ screen: 'out-of-service', faults: [{ device: 'kiosk', code: 'service-mode', messageKey: 'fault.service' }] });
+    // The same service mode answers on the browser host's routes.
+    const app = Fastify();
+    await service.extendHost(app);
+    const overview = await app.inject({ method: 'GET', url: '/service/api/overview', headers: { 'x-service-token': entered.value.token } });
+    expect(overview.statusCode).toBe(200);
+    expect(overview.json()).toMatchObject({ kioskId: 'GJ-HALL-01' });
+    await app.close();
+    expect(serviceMode.exit(entered.value.token).ok).toBe(true);
+    expect(session.view().screen).toBe('attract');
+  });
+
+  it('with cash hardware that does not answer, takes no money: the kiosk is out of service and says which device', async () => {
     const clock = new FakeClock(Date.now());
     const config = configIn(dir, (raw) => {
       const devices = raw.devices as Record<string, unknown>;
       devices.billAcceptor = { driver: 'id003', port: '/dev/serial/by-id/no-such-acceptor' };
       devices.coinHoppers = { driver: 'cctalk', port: '/dev/serial/by-id/no-such-hoppers', hoppers: [{ coinValue: 500, address: 3 }] };
     });
-    const started = await createKioskService(config, { clock, log: silentLogger(), crashPoint: null });
-    if (!started.ok) throw new Error(describeStartError(started.error));
-    service = started.value;
+    service = await startOn(clock, config);
     expect(service.simulators.map((device) => device.device)).not.toContain('bill-acceptor');
     await until(clock, 'out of service', () => service?.session.view().screen === 'out-of-service');
-    expect(service.session.view()).toMatchObject({ faults: [{ device: 'bill-acceptor', code: 'offline' }] });
+    expect(service.session.view()).toMatchObject({ faults: [{ device: 'bill-acceptor', code: 'not-responding', messageKey: 'fault.disconnected' }] });
+    expect(service.money.readiness(200)).toEqual({ acceptor: 'offline', hoppers: 'offline', notes: [] });
   });
 
   it('refuses to start on a device configuration the factories reject, naming it', async () => {

@@ -10,7 +10,7 @@ import { createA4Printer, type A4PrinterDevice } from '../devices/a4-printer';
 import { createFingerprintReader, type FingerprintSetup } from '../devices/fingerprint';
 import { createKeypad, type KeypadSetup } from '../devices/keypad/factory';
 import { createReceiptPrinter, type ReceiptPrinterDevice } from '../devices/receipt-printer';
-import type { CashStatus } from '../state-machines/session/facts';
+import type { DeviceFault } from '../state-machines/session/types';
 import { checkA4Printer, checkReceiptPrinter, cashHealth, HEALTH_POLL_MS, poll, watchFingerprint, watchKeypad, watchReceiptPrinter } from './adapters/device-watch';
 import { HealthBoard } from './adapters/health';
 import { centralIdentityVerifier, ReaderIdentityPort } from './adapters/identity';
@@ -20,17 +20,18 @@ import { DevicePrintingPort } from './adapters/printing';
 import { centralRecordsPort } from './adapters/records';
 import type { KioskConfig } from './config';
 import { createApiHandlers, type ApiHandlers } from './api/handlers';
-import { createCashDevices, type CashDevices } from './cash';
+import { createCashDevices, MoneyService, type CashDevices } from './cash';
 import { connectCentralOffice, type CentralConnection } from './central-client/connect';
 import { crashAfter, crashPointFrom, type CrashPoint } from './crash-point';
-import { FakePayment } from './session/fakes/fake-payment';
-import type { PaymentPort, SessionPorts } from './session/ports';
+import { StartReports } from './diagnostics/devices';
+import { heartbeatHealth, kioskDiagnostics, serviceModeForKiosk, serviceModeRoutes, type ServiceMode } from './service-mode';
+import type { SessionPorts } from './session/ports';
+import { recoverAtStartup } from './session/recovery';
 import { createSessionRuntime, type SessionRuntime } from './session/runtime';
 import { SessionStore, type WriteGate } from './session/session-store';
-import { unwiredPorts } from './session/unwired';
 import {
   a4PrinterDevice,
-  fakeCashDevices,
+  cashSimulatorDevices,
   fingerprintDevice,
   keypadDevice,
   panelResidents,
@@ -50,12 +51,13 @@ import { HeartbeatSender, SyncClient } from './sync';
  *  2. the central office (an embedded one on loopback for `"url": "embedded"`) and its signed client;
  *  3. every device from the configuration — a configuration the factories refuse stops start-up here — and the
  *     printers started, so that recovery can print;
- *  4. payment (see PAYMENT below);
+ *  4. the money service over the cash devices (created, not yet started);
  *  5. the adapters to the session's ports, the session store with its write gate (sync notification, and the
  *     test-only crash point);
- *  6. the session runtime, which settles an unfinished session first (recovery) before the attract screen;
- *  7. the sync client and the heartbeat; device health → out of service; the keypad;
- *  8. (the host) the KioskApi routes, and the simulator-control routes when enabled.
+ *  6. recovery — the session's paper, then the money service starts and settles what a crash left — and the
+ *     session runtime, which closes an unfinished session (`recovering`) before the attract screen;
+ *  7. the sync client and the heartbeat; service mode; device health and service mode → out of service; the keypad;
+ *  8. (the host) the KioskApi routes, service mode's routes, and the simulator-control routes when enabled.
  */
 export type KioskServiceDeps = {
   readonly clock?: Clock;
@@ -89,11 +91,15 @@ export type KioskService = {
   readonly sync: SyncClient;
   readonly health: HealthBoard;
   readonly devices: KioskDevices;
+  /** The one owner of money records (kiosk/cash). */
+  readonly money: MoneyService;
+  /** The technician's service mode (its routes are registered by `extendHost`). */
+  readonly serviceMode: ServiceMode;
   /** The simulator-control devices (empty when nothing is simulated or control is off). */
   readonly simulators: readonly SimulatedDevice[];
   readonly log: Logger;
   readonly clock: Clock;
-  /** Registers the service's own routes on the browser host (simulator control, then `hostRoutes`). */
+  /** Registers the service's own routes on the browser host (service mode, simulator control, then `hostRoutes`). */
   extendHost(app: FastifyInstance): Promise<void>;
   stop(): Promise<void>;
 };
@@ -116,6 +122,9 @@ export function describeStartError(error: StartError): string {
   }
 }
 
+/** What the citizen screen shows while a technician has the kiosk in service mode. */
+const SERVICE_MODE_FAULT: DeviceFault = { device: 'kiosk', messageKey: 'fault.service', code: 'service-mode' };
+
 function softwareVersion(): string {
   try {
     const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../package.json');
@@ -125,49 +134,6 @@ function softwareVersion(): string {
   }
 }
 
-// ═══ PAYMENT — the one spot to switch to the money service ═══════════════════════════════════════════════════
-//
-// Until the money-service branch lands, the session's money goes through the session's payment fake
-// (kiosk/session/fakes/fake-payment.ts), seeded with the configured coins, as kiosk/service.ts did before the
-// integration; the simulator panel's bill acceptor and coin hoppers act on that fake (fake-cash.ts, with the same
-// action names as the real simulators). With real cash hardware configured, payment stays unwired: the session
-// explains that it cannot take money and never does. The cash devices are created here (so a wrong configuration
-// stops start-up) but not started: MoneyService.start() starts them and settles what they report at power-up.
-//
-// THE SWITCH: replace the body of `connectPayment` with
-//   const money = new MoneyService({ db, kioskId, clock, acceptor: cash.billAcceptor.acceptor, hoppers: cash.coinHoppers.hoppers, log,
-//                                    initialHopperCoins: cash.coinHoppers.kind === 'simulated' ? cash.coinHoppers.initialCoins : undefined });
-//   await money.start({ feeKeptFor });           // before the session runtime: recovery's money part
-//   return { port: <the money service's session port>, simulators: cashSimulatorDevices(cash), status: …, cashBox: …, stop: () => money.stop() };
-// and nothing else in this file changes.
-export type PaymentWiring = {
-  readonly port: PaymentPort;
-  readonly simulators: readonly SimulatedDevice[];
-  /** Readiness and coins, for device health and the heartbeat. */
-  status(): Promise<CashStatus>;
-  cashBox(): Heartbeat['cashBox'];
-  stop(): Promise<void>;
-};
-
-async function connectPayment(config: KioskConfig, cash: CashDevices, clock: Clock, log: Logger): Promise<PaymentWiring> {
-  if (cash.billAcceptor.kind === 'simulated' && cash.coinHoppers.kind === 'simulated') {
-    const fake = new FakePayment(clock);
-    const hoppers = config.devices.coinHoppers;
-    if (hoppers.driver === 'simulated') fake.coins = Object.fromEntries(hoppers.hoppers.map((hopper) => [String(hopper.coinValue), hopper.initialCoins]));
-    log.warn({ event: 'payment.wiring', wiring: 'session-payment-fake', reason: 'the money service is not wired yet' });
-    return {
-      port: fake,
-      simulators: fakeCashDevices(fake),
-      status: () => fake.status(),
-      cashBox: () => ({ notes: fake.cashBox.length, total: fake.cashBox.reduce((sum, note) => sum + note, 0) }),
-      stop: async () => undefined,
-    };
-  }
-  const unwired = unwiredPorts(clock).payment;
-  log.warn({ event: 'payment.wiring', wiring: 'unwired', reason: 'the money service is not wired yet: no money is taken' });
-  return { port: unwired, simulators: [], status: () => unwired.status(), cashBox: () => ({ notes: 0, total: 0 }), stop: async () => undefined };
-}
-// ═══ end of PAYMENT ═══════════════════════════════════════════════════════════════════════════════════════════
 
 export async function createKioskService(config: KioskConfig, deps: KioskServiceDeps = {}): Promise<Result<KioskService, StartError>> {
   const clock = deps.clock ?? systemClock;
@@ -245,9 +211,28 @@ export async function createKioskService(config: KioskConfig, deps: KioskService
     if (!connectedReader.ok) log.warn({ event: 'fingerprint.not-connected', fault: connectedReader.error.kind });
   });
 
-  // 4. payment
-  const payment = await connectPayment(config, cash.value, clock, log.child({ part: 'payment' }));
-  stops.push(() => payment.stop());
+  // 4. the money service: the one owner of money. It drives the cash devices through StartReports (the same
+  // drivers, whose start-up answers service mode shows); `recoverAtStartup` below starts it, after the session's
+  // paper recovery, so that it settles what a crash left with the fee the session's documents earned.
+  const crashPoint = deps.crashPoint === undefined ? crashPointFrom(process.env, config) : deps.crashPoint;
+  if (crashPoint) log.warn({ event: 'kiosk.test-crash-point', label: crashPoint.label, occurrence: crashPoint.occurrence });
+  const crash = crashPoint ? crashAfter(crashPoint) : null;
+  const startReports = new StartReports();
+  const cashDevices = cash.value;
+  const money = new MoneyService({
+    db,
+    kioskId: config.kioskId,
+    clock,
+    acceptor: startReports.billAcceptorThatRecords(cashDevices.billAcceptor.acceptor),
+    hoppers: startReports.coinHoppersThatRecord(cashDevices.coinHoppers.hoppers),
+    log: log.child({ part: 'money' }),
+    ...(cashDevices.coinHoppers.kind === 'simulated' ? { initialHopperCoins: cashDevices.coinHoppers.initialCoins } : {}),
+    onJournal: (event) => {
+      crash?.(`${event.step}:${event.phase === 'begun' ? 'begin' : 'confirm'}`);
+      notifySync();
+    },
+  });
+  stops.push(() => money.stop());
 
   // 5. the adapters and the store
   const identity = new ReaderIdentityPort({ reader: fingerprint.reader, verifier: centralIdentityVerifier(central.client), clock, log: log.child({ part: 'identity' }) });
@@ -261,17 +246,21 @@ export async function createKioskService(config: KioskConfig, deps: KioskService
   });
   const sync = new SyncClient({ db, outbox, sender: central.client, clock, logger: log.child({ part: 'sync' }) });
   notifySync = () => sync.notify();
-  const version = softwareVersion();
-  const healthReport = async (): Promise<Omit<Heartbeat, 'queue'>> => {
-    const cashStatus = await payment.status().catch((): CashStatus => ({ acceptor: 'offline', notes: [], hoppers: 'offline', coins: {} }));
-    return {
-      softwareVersion: version,
-      devices: health.heartbeatDevices(),
-      paper: { a4Sheets: paper.count.remaining, receiptLow: health.get('receipt-printer').code === 'paper-low' },
-      coins: { ...cashStatus.coins },
-      cashBox: payment.cashBox(),
-    };
-  };
+  const diagnostics = kioskDiagnostics({
+    config,
+    clock,
+    devices: {
+      billAcceptor: cashDevices.billAcceptor,
+      coinHoppers: cashDevices.coinHoppers,
+      receiptPrinter,
+      a4Printer,
+      fingerprint,
+      keypad,
+    },
+    startReports,
+    money,
+  });
+  const healthReport = heartbeatHealth({ softwareVersion: softwareVersion(), devices: diagnostics, cash: money, a4Paper: paper });
   const heartbeatBody = async (): Promise<Heartbeat> => {
     const status = sync.status();
     return { ...(await healthReport()), queue: { depth: status.depth, oldestUnsentAgeSeconds: status.oldestUnsentAgeSeconds } };
@@ -282,11 +271,8 @@ export async function createKioskService(config: KioskConfig, deps: KioskService
     clock,
     log: log.child({ part: 'records' }),
   });
-  const ports: SessionPorts = deps.sessionPorts ?? { clock, records, identity, payment: payment.port, printing };
+  const ports: SessionPorts = deps.sessionPorts ?? { clock, records, identity, printing };
 
-  const crashPoint = deps.crashPoint === undefined ? crashPointFrom(process.env, config) : deps.crashPoint;
-  if (crashPoint) log.warn({ event: 'kiosk.test-crash-point', label: crashPoint.label, occurrence: crashPoint.occurrence });
-  const crash = crashPoint ? crashAfter(crashPoint) : null;
   const gate: WriteGate = {
     before: () => undefined,
     after: (label) => {
@@ -296,10 +282,12 @@ export async function createKioskService(config: KioskConfig, deps: KioskService
   };
   const store = new SessionStore(db, now, { journal, outbox, gate });
 
-  // 6. the session (recovery first, when the last run stopped mid-session)
+  // 6. recovery (the session's paper, then the money service starts and settles), then the session
+  await recoverAtStartup({ ports, money, store, log: log.child({ part: 'recovery' }) });
   const session = createSessionRuntime({
     store,
     ports,
+    money,
     feeSchedule: config.fees,
     kioskId: config.kioskId,
     siteName: config.site.name,
@@ -314,13 +302,28 @@ export async function createKioskService(config: KioskConfig, deps: KioskService
   stops.push(() => session.stop());
   const handlers = createApiHandlers(session);
 
-  // 7. the issuance log, health, the keypad
+  // 7. the issuance log, health, service mode, the keypad
   sync.start();
   stops.push(() => sync.stop());
   const heartbeat = new HeartbeatSender(central.client, sync, healthReport, clock, undefined, log.child({ part: 'heartbeat' }));
   heartbeat.start();
   stops.push(() => heartbeat.stop());
-  stops.push(health.onFaults((faults) => session.setHealth(faults)));
+  const serviceMode = serviceModeForKiosk({
+    config,
+    db,
+    clock,
+    log: log.child({ part: 'service-mode' }),
+    diagnostics,
+    money,
+    a4Paper: paper,
+    receiptPrinter: receiptPrinter.printer,
+    sync,
+    citizenSessionActive: () => session.inspect().context.sessionId !== null,
+  });
+  // While a technician works in service mode the citizen screen is out of service, as are device faults.
+  const publishHealth = () => session.setHealth(serviceMode.active() ? [...health.faults(), SERVICE_MODE_FAULT] : health.faults());
+  stops.push(health.onFaults(publishHealth));
+  stops.push(serviceMode.onChange(publishHealth));
   const pollError = (device: 'a4-printer' | 'receipt-printer') => (error: unknown) =>
     health.set(device, { condition: 'offline', code: 'status-error', detail: (error as Error).message });
   stops.push(poll(clock, HEALTH_POLL_MS, () => checkA4Printer(a4Printer.printer, health), pollError('a4-printer')));
@@ -330,7 +333,7 @@ export async function createKioskService(config: KioskConfig, deps: KioskService
       clock,
       HEALTH_POLL_MS,
       async () => {
-        const { acceptor, hoppers } = cashHealth(await payment.status());
+        const { acceptor, hoppers } = cashHealth(money.status(), money.readiness(0));
         health.set('bill-acceptor', acceptor);
         health.set('coin-hoppers', hoppers);
       },
@@ -342,14 +345,14 @@ export async function createKioskService(config: KioskConfig, deps: KioskService
   await keypad.keypad.start();
   stops.push(watchKeypad(keypad.keypad, health));
 
-  // 8. simulator control (registered on the host by extendHost)
+  // 8. simulator control (registered on the host by extendHost, with service mode's routes)
   const simulators: SimulatedDevice[] = [];
   if (config.simulatorControl) {
     if (fingerprint.simulator) simulators.push(fingerprintDevice(fingerprint.simulator, fingerprint.reader, panelResidents));
     if (keypad.simulator) simulators.push(keypadDevice(keypad.simulator, keypad.keypad));
     if (receiptPrinter.control) simulators.push(receiptPrinterDevice(receiptPrinter.control));
     if (a4Printer.control) simulators.push(a4PrinterDevice(a4Printer.control, a4Printer.printer));
-    simulators.push(...payment.simulators);
+    simulators.push(...cashSimulatorDevices(cashDevices));
     if (simulators.length === 0) log.warn({ event: 'simulator.none', reason: 'simulatorControl is on but no device is simulated' });
   }
 
@@ -365,11 +368,14 @@ export async function createKioskService(config: KioskConfig, deps: KioskService
     central,
     sync,
     health,
-    devices: { receiptPrinter, a4Printer, fingerprint, keypad, cash: cash.value },
+    devices: { receiptPrinter, a4Printer, fingerprint, keypad, cash: cashDevices },
+    money,
+    serviceMode,
     simulators,
     log,
     clock,
     async extendHost(app) {
+      serviceModeRoutes(serviceMode)(app);
       if (simulators.length > 0) registerSimulatorRoutes(app, { devices: simulators, residents: panelResidents }, log);
       for (const route of deps.hostRoutes ?? []) await route(app);
     },

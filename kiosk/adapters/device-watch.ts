@@ -4,7 +4,7 @@ import type { FingerprintReader, ReaderFault, ReaderStatus } from '../../devices
 import type { Keypad, KeypadStatus } from '../../devices/keypad/driver';
 import type { ReceiptPrinter } from '../../devices/receipt-printer/driver';
 import { faultOf, type ReceiptPrinterStatus } from '../../devices/receipt-printer/status';
-import type { CashStatus } from '../../state-machines/session/facts';
+import type { CashReadiness, CashStatus as MoneyStatus } from '../cash/types';
 import type { DeviceHealth, HealthBoard } from './health';
 
 /**
@@ -90,15 +90,30 @@ export async function checkA4Printer(printer: A4Printer, board: HealthBoard): Pr
   board.set('a4-printer', warning ? { condition: 'warning', code: warning } : { condition: 'ok', code: null });
 }
 
-export function cashHealth(status: CashStatus): { acceptor: DeviceHealth; hoppers: DeviceHealth } {
+/**
+ * The cash side from the money service's own view: the acceptor's driver state (a note moving for a session is
+ * working, not a fault — `readiness()` alone would say `fault` while a citizen pays) and, for a fault, whether it is
+ * the full cash box; the hoppers ready when one of them can pay, with a warning when none holds a coin.
+ */
+export function cashHealth(status: MoneyStatus, readiness: Pick<CashReadiness, 'acceptor'>): { acceptor: DeviceHealth; hoppers: DeviceHealth } {
+  const state = status.acceptor.state;
   const acceptor: DeviceHealth =
-    status.acceptor === 'ready'
-      ? { condition: 'ok', code: null }
-      : status.acceptor === 'offline'
-        ? { condition: 'offline', code: 'offline' }
-        : { condition: 'fault', code: status.acceptor === 'full' ? 'stacker-full' : 'fault' };
+    state === 'offline'
+      ? { condition: 'offline', code: 'not-responding' }
+      : state === 'starting'
+        ? { condition: 'starting', code: null }
+        : state === 'fault'
+          ? { condition: 'fault', code: readiness.acceptor === 'full' ? 'stacker-full' : 'fault' }
+          : { condition: 'ok', code: null };
+  const states = status.hoppers.map((hopper) => hopper.state);
   const hoppers: DeviceHealth =
-    status.hoppers === 'ready' ? { condition: 'ok', code: null } : { condition: status.hoppers === 'offline' ? 'offline' : 'fault', code: status.hoppers };
+    states.includes('ready') || states.includes('paying')
+      ? status.changeCapacity > 0
+        ? { condition: 'ok', code: null }
+        : { condition: 'warning', code: 'coins-empty' }
+      : states.length > 0 && states.every((hopper) => hopper === 'offline' || hopper === 'starting')
+        ? { condition: 'offline', code: 'not-responding' }
+        : { condition: 'fault', code: 'fault' };
   return { acceptor, hoppers };
 }
 

@@ -30,6 +30,26 @@ export type DeviceCondition =
 
 export type DeviceHealth = { readonly condition: DeviceCondition; readonly code: string | null; readonly detail?: string };
 
+/**
+ * The citizen's words for a device problem: a key of the renderer's `fault.*` catalogue (the out-of-service screen
+ * names the device and says this); the raw code goes beside it for the technician.
+ */
+const FAULT_KEYS: readonly (readonly [RegExp, string])[] = [
+  [/stacker-full|cash-box-full/, 'fault.cash-box-full'],
+  [/coins-empty|^empty$/, 'fault.coins-empty'],
+  [/paper-out|media-empty|paper-end/, 'fault.paper-out'],
+  [/paper-low|media-low|near-end/, 'fault.paper-low'],
+  [/jam/, 'fault.jam'],
+  [/cover-open|door-open|cash-box-open|box-open/, 'fault.cover-open'],
+];
+
+export function faultMessageKey(health: DeviceHealth): string {
+  const code = health.code ?? '';
+  const known = FAULT_KEYS.find(([pattern]) => pattern.test(code));
+  if (known) return known[1];
+  return health.condition === 'offline' ? 'fault.disconnected' : 'fault.unknown';
+}
+
 const DOWN: ReadonlySet<DeviceCondition> = new Set(['fault', 'offline']);
 
 export type HealthEvents = {
@@ -82,7 +102,7 @@ export class HealthBoard {
       const health = this.get(device);
       if (!ISSUANCE_DEVICES.has(device) || !DOWN.has(health.condition)) continue;
       const code = health.code ?? health.condition;
-      faults.push({ device, messageKey: `device.${device}.${code}`, code });
+      faults.push({ device, messageKey: faultMessageKey(health), code });
     }
     return faults;
   }

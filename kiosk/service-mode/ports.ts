@@ -49,7 +49,7 @@ export type ServiceModeOptions = {
   readonly dataDir: string;
   readonly devices?: readonly DeviceDiagnostics[];
   readonly cash?: CashOperations;
-  /** The A4 printer's sheet counter: refills set it, and it is kept in the database across restarts. */
+  /** The A4 printer's sheet counter: refills set it (the composition root keeps it in the database, kiosk/adapters/paper-store.ts). */
   readonly a4Paper?: SheetCounter;
   /** For the end-of-day slip. */
   readonly receiptPrinter?: ReceiptPrinter;

@@ -9,7 +9,6 @@ import { verifyPin } from '../service/pin';
 import { Outbox } from '../store/outbox';
 import { ServiceAudit, type AuditEntry } from './audit';
 import { databaseSections, exportName, writeExport, type LogExport } from './log-export';
-import { persistSheetCounter } from './paper';
 import { PinGuard } from './pin-guard';
 import type { QueueStatus, ServiceModeOptions } from './ports';
 import { queueFromDatabase } from './queue';
@@ -79,7 +78,6 @@ export class ServiceMode {
     this.audit = new ServiceAudit(options.db, now);
     this.outbox = new Outbox(options.db, options.kioskId, now);
     this.devices = new Map((options.devices ?? []).map((device) => [device.id, device]));
-    if (options.a4Paper) persistSheetCounter(options.db, options.a4Paper, now);
   }
 
   // ------------------------------------------------------------------ entering and leaving

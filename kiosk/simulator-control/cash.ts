@@ -9,9 +9,8 @@ import { label, problems, type SimulatedDevice, type SimulatorState } from './de
 /**
  * The simulated cash devices themselves (JCM ID-003 acceptor and ccTalk hoppers behind the real drivers): every
  * command of `kiosk sim bill-acceptor` / `kiosk sim coin-hopper` as an action, validated with the device's own
- * schema (`{"command": action, ...params}`), plus unplugging the cable. For the kiosk once the money service owns
- * the cash devices (see kiosk/service.ts, "PAYMENT"); until then the demo's money goes through the session's
- * payment fake and kiosk/simulator-control/fake-cash.ts.
+ * schema (`{"command": action, ...params}`), plus unplugging the cable. The money service drives the same devices,
+ * so a note inserted here is read, escrowed and stacked or returned exactly as on the hardware.
  */
 const NOTE_VALUES = [1000, 5000, 10000, 50000];
 

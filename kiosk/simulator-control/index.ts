@@ -5,5 +5,4 @@ export { keypadDevice } from './keypad';
 export { receiptPrinterDevice } from './receipt-printer';
 export { a4PrinterDevice } from './a4-printer';
 export { cashSimulatorDevices } from './cash';
-export { fakeCashDevices } from './fake-cash';
 export { panelResidents } from './residents';

@@ -5,8 +5,7 @@ import { createReceiptPrinter } from '../../devices/receipt-printer/factory';
 import { sampleTransactionReceipt } from '../../printer-templates/fixtures/receipts';
 import type { SimulatorActionResult, SimulatorPanelState } from '../api/simulator-contract';
 import { createCashDevices } from '../cash';
-import { FakePayment } from '../session/fakes/fake-payment';
-import { cashSimulatorDevices, fakeCashDevices, receiptPrinterDevice, registerSimulatorRoutes, type SimulatedDevice } from '.';
+import { cashSimulatorDevices, receiptPrinterDevice, registerSimulatorRoutes, type SimulatedDevice } from '.';
 
 const RESIDENTS = [{ name: '가나다', residentNumber: '900101-1234568', note: 'demo' }];
 
@@ -22,39 +21,30 @@ async function host(devices: readonly SimulatedDevice[]) {
 }
 
 describe('the simulator-control endpoints', () => {
+  function simulatedCash(clock = new FakeClock()) {
+    const cash = createCashDevices(
+      { billAcceptor: { driver: 'simulated' }, coinHoppers: { driver: 'simulated', hoppers: [{ coinValue: 500, address: 3, initialCoins: 10 }] } },
+      { clock },
+    );
+    if (!cash.ok) throw new Error(cash.error);
+    return cashSimulatorDevices(cash.value);
+  }
+
   it('lists the simulated devices with their state and actions, and the demo residents', async () => {
-    const clock = new FakeClock();
-    const payment = new FakePayment(clock);
-    const { app } = await host(fakeCashDevices(payment));
+    const { app } = await host(simulatedCash());
     const panel = (await app.inject({ method: 'GET', url: '/api/sim' })).json() as SimulatorPanelState;
     expect(panel.devices.map((device) => device.device)).toEqual(['bill-acceptor', 'coin-hoppers']);
     expect(panel.devices[0]?.actions.find((action) => action.action === 'insert')?.params[0]).toMatchObject({ name: 'value', kind: 'choice' });
+    expect(panel.devices[1]?.state).toMatchObject({ coins500: 10, unplugged: false });
     expect(panel.residents).toEqual(RESIDENTS);
     await app.close();
   });
 
-  it('acts on the payment fake while it carries the money, with the real simulators’ action names', async () => {
-    const clock = new FakeClock();
-    const payment = new FakePayment(clock);
-    const { app, act } = await host(fakeCashDevices(payment));
-    // No payment open: the slot does not take the note, and says so.
-    expect(await act('bill-acceptor', 'insert', { value: 1000 })).toMatchObject({ status: 409, body: { ok: false } });
-    const events: string[] = [];
-    payment.collect({ due: 200, acceptedNotes: [1000] }, (event) => events.push(event.type));
-    expect(await act('bill-acceptor', 'insert', { value: 1000 })).toMatchObject({ status: 200, body: { ok: true, device: { state: { collecting: true } } } });
-    await clock.advance(1_000);
-    expect(events).toEqual(['escrow']);
-    expect(await act('coin-hoppers', 'set-coins', { coinValue: 500, coins: 3 })).toMatchObject({ status: 200, body: { ok: true, device: { state: { coins500: 3 } } } });
-    expect(await act('coin-hoppers', 'set-coins', { coinValue: 7, coins: 3 })).toMatchObject({ status: 409, body: { ok: false } });
-    expect(await act('bill-acceptor', 'stacker-full')).toMatchObject({ status: 200 });
-    expect(payment.acceptor).toBe('fault');
-    await app.close();
-  });
-
   it('refuses what does not exist and bodies of the wrong shape', async () => {
-    const { app, act } = await host(fakeCashDevices(new FakePayment(new FakeClock())));
+    const { app, act } = await host(simulatedCash());
     expect(await act('a4-printer', 'jam')).toMatchObject({ status: 404, body: { ok: false } });
     expect(await act('bill-acceptor', 'fly')).toMatchObject({ status: 404, body: { ok: false } });
+    expect(await act('coin-hoppers', 'set-coins', { coinValue: 7, coins: 3 })).toMatchObject({ status: 409, body: { ok: false } });
     const wrong = await app.inject({ method: 'POST', url: '/api/sim/bill-acceptor/insert', payload: { value: 1000 } });
     expect(wrong.statusCode).toBe(400);
     await app.close();
@@ -73,7 +63,7 @@ describe('the simulator-control endpoints', () => {
     await app.close();
   });
 
-  it('drives the real cash simulators with their own command schemas (after the money service is wired)', async () => {
+  it('drives the cash simulators with their own command schemas', async () => {
     const clock = new FakeClock();
     const cash = createCashDevices(
       { billAcceptor: { driver: 'simulated' }, coinHoppers: { driver: 'simulated', hoppers: [{ coinValue: 500, address: 3, initialCoins: 10 }] } },

@@ -110,6 +110,7 @@ const DEVICE_KEYS: Readonly<Record<string, string>> = {
   fingerprint: 'device.fingerprint',
   keypad: 'device.keypad',
   'central-office': 'device.central-office',
+  kiosk: 'device.kiosk',
 };
 
 export function OutOfServiceScreen({ view }: ScreenProps<'out-of-service'>) {

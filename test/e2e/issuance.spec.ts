@@ -70,7 +70,7 @@ test('a citizen gets a 주민등록표 등본, pays ₩1,000 and receives ₩800
   await page.getByRole('button', { name: '한국어' }).click();
   await page.locator('.tile', { hasText: '주민등록표 등본' }).click();
   await expect(page.getByRole('heading', { name: '주민등록표 등본' })).toBeVisible();
-  await expect(page.getByText('수수료 200원 (1통)')).toBeVisible();
+  await expect(page.getByText('수수료 1통 200원')).toBeVisible();
 
   // ---- the rest through the KioskApi and the simulated outside world ----
   await person.do({ type: 'confirmOptions' });
@@ -139,14 +139,16 @@ test('a citizen gets a 주민등록표 등본, pays ₩1,000 and receives ₩800
     const outbox = local.prepare('SELECT event_id, acked_at FROM outbox ORDER BY seq').all() as { event_id: string; acked_at: number | null }[];
     expect(outbox.every((row) => row.acked_at !== null)).toBe(true);
     expect(events.map((event) => event.event_id).sort()).toEqual(outbox.map((row) => row.event_id).sort());
-    const sessionEvents = events.filter((event) => !event.type.startsWith('device.'));
+    // The session's events (device health and the simulated hoppers' first fill belong to no session).
+    const sessionEvents = events.filter((event) => !event.type.startsWith('device.') && event.type !== 'cash.hopper-refilled');
     const byType = (type: string) => sessionEvents.filter((event) => event.type === type).map((event) => JSON.parse(event.payload) as Record<string, unknown>);
-    expect(sessionEvents.map((event) => event.type).sort()).toEqual(['cash.change-paid', 'cash.fee-kept', 'cash.note-stacked', 'document.issued', 'session.completed']);
+    // ₩800 of change is two payouts: one ₩500 coin, then three ₩100 coins.
+    expect(sessionEvents.map((event) => event.type).sort()).toEqual(['cash.change-paid', 'cash.change-paid', 'cash.fee-kept', 'cash.note-stacked', 'document.issued', 'session.completed']);
     expect(byType('document.issued')).toEqual([
       { documentCode: 'resident-copy', issuanceNumber: qr.issuanceNumber, verificationNumber: qr.verificationNumber, copies: 1, pages: 1, fee: 200, waivedBy: null },
     ]);
     expect(byType('cash.note-stacked')).toEqual([{ value: 1000 }]);
-    expect(byType('cash.change-paid')).toMatchObject([{ amount: 800 }]);
+    expect(byType('cash.change-paid')).toMatchObject([{ amount: 500 }, { amount: 300 }]);
     expect(byType('cash.fee-kept')).toEqual([{ amount: 200 }]);
     expect(byType('session.completed')).toMatchObject([{ outcome: 'issued', money: { in: 1000, feesKept: 200, changePaid: 800, refundPaid: 0, refundOwed: 0 } }]);
   } finally {

@@ -6,7 +6,8 @@ import { startServiceKiosk, type ServiceKiosk } from '../operations/support/serv
 /**
  * The service-mode screen in Chromium on the kiosk's portrait panel: the technician enters the PIN, sees a receipt
  * printer out of paper in plain words, runs the bill acceptor's accept cycle (a note inserted into the simulator
- * when the screen asks), and records a paper refill. Screenshots for docs/technician-guide.md.
+ * when the screen asks), and records a paper refill, while the citizen screen of the same kiosk (the composition
+ * root in-process) says it is being serviced. Screenshots for docs/technician-guide.md.
  */
 const IMAGES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/images');
 const DEMO_PIN = '258046';
@@ -21,7 +22,11 @@ test.afterAll(async () => {
 
 test.use({ viewport: { width: 1080, height: 1920 }, deviceScaleFactor: 0.5 });
 
-test('a technician enters the PIN, reads the devices, tests the bill acceptor and records paper', async ({ page }) => {
+test('a technician enters the PIN, reads the devices, tests the bill acceptor and records paper', async ({ page, context }) => {
+  // The citizen screen of the same kiosk, beside the technician's.
+  const citizen = await context.newPage();
+  await citizen.goto(kiosk.url);
+  await expect.poll(() => kiosk.kiosk.session.view().screen, { timeout: 20_000 }).toBe('attract');
   kiosk.receipt.control!.paperOut();
   await page.goto(`${kiosk.url}/service`);
   await expect(page.getByRole('heading', { name: '서비스 모드' })).toBeVisible();
@@ -30,6 +35,8 @@ test('a technician enters the PIN, reads the devices, tests the bill acceptor an
   await expect(page.getByRole('alert')).toContainText('남은 횟수: 4');
   for (const digit of DEMO_PIN) await page.getByRole('button', { name: digit, exact: true }).click();
   await page.getByRole('button', { name: '확인' }).click();
+  // While the technician works, the citizen screen is out of service and says why.
+  await expect(citizen.getByText('직원이 점검하고 있습니다')).toBeVisible();
 
   const printer = page.locator('article[data-device="receipt-printer"]');
   await expect(printer).toContainText('고장');
@@ -59,4 +66,6 @@ test('a technician enters the PIN, reads the devices, tests the bill acceptor an
 
   await page.getByRole('button', { name: '서비스 모드 나가기' }).click();
   await expect(page.getByText('기술자 비밀번호를 입력하세요')).toBeVisible();
+  await expect(citizen.getByText('직원이 점검하고 있습니다')).toBeHidden();
+  expect(kiosk.kiosk.session.view().screen).toBe('attract');
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { containsResidentNumber } from '../../common/privacy';
 import { silentLogger } from '../../common/log';
 import { SheetCounter } from '../../devices/a4-printer/paper-counter';
+import { persistSheetCounter, restoreSheetCounter } from '../../kiosk/adapters/paper-store';
 import { createA4Printer, type A4PrinterDevice } from '../../devices/a4-printer/factory';
 import { createFingerprintReader, type FingerprintSetup } from '../../devices/fingerprint/factory';
 import { createKeypad, type KeypadSetup } from '../../devices/keypad/factory';
@@ -76,7 +77,9 @@ beforeEach(async () => {
   const connecting = receipt.start();
   await world.clock.advance(200);
   await connecting;
-  paper = new SheetCounter();
+  // As the composition root does: the counter restored from the database and kept there on every change.
+  paper = restoreSheetCounter(host.db, log);
+  persistSheetCounter(host.db, paper, () => world.clock.now());
   a4 = createA4Printer({ driver: 'simulated' }, { clock: world.clock, log, paper, simulatedMsPerPage: 100 });
   fingerprint = await createFingerprintReader({ driver: 'simulated' }, { clock: world.clock, log });
   keypad = createKeypad({ driver: 'simulated' }, { clock: world.clock, log });
@@ -254,9 +257,7 @@ describe('refills, counts and the cash box', () => {
     expect(events.map((e) => JSON.parse(e.payload))).toEqual([{ printer: 'a4', sheets: 500 }, { printer: 'receipt', sheets: 1 }]);
     paper.record(3);
     // A restart: a fresh counter restored from the database.
-    const restored = new SheetCounter();
-    new ServiceMode({ db: host.db, clock: world.clock, kioskId: 'GJ-HALL-01', kioskName: CONFIG.site.name, timeZone: 'Asia/Seoul', pinHash: PIN_HASH, dataDir: world.dir, a4Paper: restored });
-    expect(restored.count).toEqual({ used: 3, remaining: 477, low: false });
+    expect(restoreSheetCounter(host.db, log).count).toEqual({ used: 3, remaining: 477, low: false });
   });
 
   it('refills and counts hoppers and removes the cash box: the content is recorded, zeroed and sent', async () => {
