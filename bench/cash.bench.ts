@@ -1,19 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createActor, toPromise } from 'xstate';
 import { decodeAcceptorMessage, encodeAcceptorMessage, FrameReader } from '../devices/bill-acceptor/codec';
 import { CcTalkReader, decodeReply, encodeReply } from '../devices/coin-hopper/codec';
 import { CashLedger } from '../kiosk/cash/ledger';
-import { paymentActorsFor } from '../kiosk/cash/payment-actors';
 import { openDatabase } from '../kiosk/store/database';
-import { actorClock, paymentMachine } from '../state-machines/payment';
 import { createWorld, startHost, cleanup } from '../test/cash/rig';
 import { formatTiming, machine, summarise } from './measure';
 
 /**
  * Cash benchmarks: codec throughput, the latency of one journaled ledger step on disk (what stands between
- * VEND VALID and its ACK), and the CPU cost of a whole payment on the fake clock.
+ * VEND VALID and its ACK), and the CPU cost of a whole payment through the money service on the fake clock.
  */
 console.log(machine());
 
@@ -74,18 +71,16 @@ async function payments(): Promise<void> {
   const samples: number[] = [];
   for (let i = 0; i < 40; i++) {
     const started = performance.now();
-    const actor = createActor(paymentMachine.provide({ actors: paymentActorsFor(host.service) }), {
-      input: { sessionId: `p-${i}`, amountDue: 700 },
-      clock: actorClock(world.clock),
-    });
-    const done = toPromise(actor);
-    actor.start();
+    // What the session orders from the money service: collect, one note, then settle with the change.
+    const collected = await host.service.collect(`p-${i}`, 700);
+    if (!collected.ok) throw new Error(collected.error.detail);
     await world.clock.advance(100);
     world.acceptorSim.insertNote(1000);
     await world.clock.advance(2000);
-    actor.send({ type: 'payment.settle', feeKept: 700 });
+    if (collected.value.snapshot().state !== 'paid') throw new Error(`payment ${i} not paid`);
+    const settled = host.service.settle(`p-${i}`, 700);
     await world.clock.advance(5000);
-    await done;
+    if ((await settled).changePaid !== 300) throw new Error(`payment ${i}: wrong change`);
     samples.push(performance.now() - started);
   }
   console.log(formatTiming('one payment with change, end to end on the fake clock (CPU time)', summarise(samples)));

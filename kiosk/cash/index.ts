@@ -15,4 +15,3 @@ export {
 export { MoneyService, NO_SESSION, NOTE_SETTLE_TIMEOUT_MS, type MoneyServiceOptions, type JournalHookEvent } from './money-service';
 export { MAX_COINS_PER_DISPENSE } from './payout';
 export { createCashDevices, type CashDevices } from './devices';
-export { paymentActorsFor } from './payment-actors';

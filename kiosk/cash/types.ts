@@ -7,8 +7,8 @@ import type { HopperState } from '../../devices/coin-hopper/coin-hoppers';
 import type { CashAccount, CashBoxContent, RefundVoucher } from './ledger';
 
 /**
- * The money service's contract with the session (and its payment machine): collect an amount, give back what is
- * not kept, and report every step as an event the screen can show.
+ * The money service's contract with the citizen's session: collect an amount, give back what is not kept, and
+ * report every step as an event the screen can show.
  */
 
 export type CollectError =
