@@ -57,6 +57,16 @@ else
 fi
 
 # --- build ------------------------------------------------------------------------------------------------------
-say "building the touch UI and the Electron bundles"
-npm run --silent build >/dev/null
+# The touch UI and the Electron bundles are built again only when a source file is newer than the last build, so
+# that a second run is quick and a running kiosk's served files are not rebuilt under it for nothing.
+build_stamp=dist/.kiosk-build-stamp
+sources="renderer electron kiosk state-machines common catalog printer-templates devices central-office package-lock.json"
+# shellcheck disable=SC2086
+if [ ! -f "$build_stamp" ] || [ -n "$(find $sources -newer "$build_stamp" -print -quit 2>/dev/null)" ]; then
+  say "building the touch UI and the Electron bundles"
+  npm run --silent build >/dev/null
+  touch "$build_stamp"
+else
+  say "the build is up to date"
+fi
 say "ready"

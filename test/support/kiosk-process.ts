@@ -29,6 +29,8 @@ export type KioskProcessOptions = {
   readonly entry?: string;
   /** Also append everything the process writes (its JSON log lines) to this file. */
   readonly logFile?: string;
+  /** Start it as the README does: `scripts/demo.sh` (set-up, then `kiosk start`) with this configuration. */
+  readonly viaDemoScript?: boolean;
 };
 
 export async function startKioskProcess(options: KioskProcessOptions = {}): Promise<KioskProcess> {
@@ -41,11 +43,10 @@ export async function startKioskProcess(options: KioskProcessOptions = {}): Prom
   writeFileSync(configFile, JSON.stringify(config, null, 2));
 
   const program = options.entry ? [options.entry] : ['--import', 'tsx', path.join(REPO_ROOT, 'cli/main.ts')];
-  const child = spawn(process.execPath, [...program, 'start', '--config', configFile], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, KIOSK_LOG_LEVEL: 'info', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const env = { ...process.env, KIOSK_LOG_LEVEL: 'info', ...options.env };
+  const child = options.viaDemoScript
+    ? spawn(path.join(REPO_ROOT, 'scripts/demo.sh'), [], { cwd: REPO_ROOT, env: { ...env, KIOSK_CONFIG: configFile }, stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(process.execPath, [...program, 'start', '--config', configFile], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const collect = (chunk: Buffer) => {
     output += chunk.toString();
@@ -55,7 +56,8 @@ export async function startKioskProcess(options: KioskProcessOptions = {}): Prom
   child.stderr?.on('data', collect);
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the kiosk did not start within 30 s:\n${output}`)), 30_000);
+    const limitMs = options.viaDemoScript ? 120_000 : 30_000;
+    const timer = setTimeout(() => reject(new Error(`the kiosk did not start within ${limitMs / 1000} s:\n${output}`)), limitMs);
     const check = () => {
       const match = /is running: (http:\/\/\S+)/.exec(output);
       if (match?.[1]) {
