@@ -13,6 +13,7 @@ import type {
   RecordRefetchRequest,
   RecordRequest,
   RecordResponse,
+  RefundVoucherStatus,
 } from './contract/api';
 import type { Registry } from './population/registry';
 import type { CentralStorage } from './storage/open';
@@ -23,6 +24,7 @@ import type { Caller, KeyRing } from './service/kiosks';
 import { RecordService } from './service/records';
 import { issuanceReport, kioskStatuses, sequenceGaps } from './service/reports';
 import { verifyDocument } from './service/verification';
+import { claimVoucher, lookupVoucher, type Claimant, type VoucherKey, type VoucherRefusal } from './service/vouchers';
 
 type KioskCaller = Extract<Caller, { role: 'kiosk' }>;
 
@@ -88,6 +90,16 @@ export class CentralOffice {
     return kioskStatuses(this.storage.db, this.keys);
   }
 
+  /** A refund voucher and whether it was paid (GET /v1/vouchers/{code}, the operator page's voucher form). */
+  lookupVoucher(key: VoucherKey): Promise<Result<RefundVoucherStatus, VoucherRefusal>> {
+    return lookupVoucher(this.storage.db, this.keys, key);
+  }
+
+  /** Pays a voucher once, recorded with the operator's key id and the office's time (POST /v1/vouchers/{code}/claim). */
+  claimVoucher(key: VoucherKey, operator: Claimant): Promise<Result<RefundVoucherStatus, VoucherRefusal>> {
+    return claimVoucher(this.storage.db, this.keys, key, operator, this.clock.now());
+  }
+
   // ---- read-outs for tests and the operator CLI --------------------------------------------------------------
 
   async eventCount(kioskId?: string): Promise<number> {
@@ -109,7 +121,7 @@ export class CentralOffice {
 
   /** Every table's row count: tests prove that a refused request stored nothing. */
   async rowCounts(): Promise<Record<string, number>> {
-    const tables = ['events', 'kiosk_progress', 'issuances', 'identity_attempts', 'identity_tokens', 'heartbeats'] as const;
+    const tables = ['events', 'kiosk_progress', 'issuances', 'identity_attempts', 'identity_tokens', 'heartbeats', 'refund_vouchers', 'voucher_claims'] as const;
     const counts: Record<string, number> = {};
     for (const table of tables) {
       const row = await this.storage.db.selectFrom(table).select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirst();

@@ -57,7 +57,8 @@ export async function openCentralOffice(options: CentralOfficeOptions): Promise<
   const registry = Registry.fromSeed(options.seed ?? DEFAULT_POPULATION_SEED);
   const office = new CentralOffice(storage.value, registry, keys, options.clock ?? systemClock, options.pepper ?? DEFAULT_PEPPER);
   const app = buildHttpServer(office, { logger, ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}) });
-  // The operators' read-only page and report (docs/operator-guide.md), behind the operator keys.
+  // The operators' page (read-only but for the counter's voucher claims) and report (docs/operator-guide.md), behind
+  // the operator keys.
   registerOperatorPages(app, office, { logger });
   try {
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });

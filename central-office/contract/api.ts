@@ -183,7 +183,11 @@ export const IssuanceReport = z.object({
       fees: z.number().int().nonnegative(),
     }),
   ),
-  /** Money per period bucket and kiosk, in won. */
+  /**
+   * Money per period bucket and kiosk, in won. The kiosk's figures are bucketed by the events' local dates; refunds
+   * claimed (vouchers paid at an office counter, recorded by the office) by the claim's local date, under the kiosk
+   * that printed the voucher.
+   */
   cash: z.array(
     z.object({
       bucket: z.string(),
@@ -193,6 +197,8 @@ export const IssuanceReport = z.object({
       changePaid: z.number().int().nonnegative(),
       refundsOwed: z.number().int().nonnegative(),
       refundsPaid: z.number().int().nonnegative(),
+      refundsClaimed: z.number().int().nonnegative(),
+      vouchersClaimed: z.number().int().nonnegative(),
     }),
   ),
   totals: z.object({
@@ -202,6 +208,8 @@ export const IssuanceReport = z.object({
     changePaid: z.number().int().nonnegative(),
     refundsOwed: z.number().int().nonnegative(),
     refundsPaid: z.number().int().nonnegative(),
+    refundsClaimed: z.number().int().nonnegative(),
+    vouchersClaimed: z.number().int().nonnegative(),
   }),
 });
 export type IssuanceReport = z.infer<typeof IssuanceReport>;
@@ -224,6 +232,55 @@ export type KioskStatus = z.infer<typeof KioskStatus>;
 export const KioskStatusList = z.object({ kiosks: z.array(KioskStatus) });
 export type KioskStatusList = z.infer<typeof KioskStatusList>;
 
+// ---- refund vouchers (operators): GET /v1/vouchers/{code}?kiosk=…, POST /v1/vouchers/{code}/claim ------------
+/**
+ * A refund voucher (환불 확인증) as the office knows it from the kiosk's `cash.refund-owed` event, and whether it has
+ * been paid at an office counter. Codes are unique per kiosk only: when two kiosks printed the same code, the
+ * kiosk id (the voucher's QR carries it) tells them apart.
+ */
+export const VoucherClaim = z.object({
+  claimedAt: z.string().datetime(),
+  /** The operator key id that recorded the claim. */
+  claimedBy: z.string(),
+  /** The operator's name from the office's configuration, as it was at the claim. */
+  claimedByName: z.string(),
+});
+export type VoucherClaim = z.infer<typeof VoucherClaim>;
+
+export const RefundVoucherStatus = z.object({
+  voucherCode: z.string(),
+  kioskId: z.string(),
+  kioskName: z.string(),
+  /** The amount the kiosk recorded in won: what the counter pays, never an amount typed in. */
+  amount: z.number().int().nonnegative(),
+  /** The kiosk's reason: change-short, refund-short, settled-after-restart, late-note. */
+  reason: z.string(),
+  /** When the kiosk printed it (the event's `occurredAt`). */
+  issuedAt: z.string().datetime(),
+  /** null while unpaid. */
+  claim: VoucherClaim.nullable(),
+});
+export type RefundVoucherStatus = z.infer<typeof RefundVoucherStatus>;
+
+/** A voucher code as printed: letters, digits and hyphens (`RV-YYMMDD-XXXXXX`). */
+export const VoucherCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/, 'a voucher code as printed (letters, digits and hyphens)');
+export const VoucherLookupQuery = z.object({ kiosk: z.string().min(1).max(40).optional() }).strict();
+/** The claim's body: which kiosk's voucher, when the code alone is ambiguous. No amount: the recorded one is paid. */
+export const VoucherClaimRequest = z.object({ kiosk: z.string().min(1).max(40).optional() }).strict();
+export type VoucherClaimRequest = z.infer<typeof VoucherClaimRequest>;
+
+/**
+ * What the voucher's QR code carries (printer-templates/receipt/refund-voucher.ts writes it):
+ * `KRREFUND1|<voucherCode>|<amount>|<kioskId>`. The office reads the code and the kiosk from it and ignores the
+ * amount, which it has from the kiosk's event.
+ */
+export const REFUND_VOUCHER_QR_PREFIX = 'KRREFUND1';
+export function parseVoucherQr(text: string): { voucherCode: string; kioskId: string } | null {
+  const parts = text.split('|');
+  if (parts.length !== 4 || parts[0] !== REFUND_VOUCHER_QR_PREFIX || !parts[1] || !parts[3]) return null;
+  return { voucherCode: parts[1], kioskId: parts[3] };
+}
+
 export const API_PATHS = {
   identityVerify: '/v1/identity/verify',
   records: '/v1/records',
@@ -233,7 +290,12 @@ export const API_PATHS = {
   documentVerify: '/v1/documents/verify',
   reports: '/v1/reports/issuances',
   kiosks: '/v1/kiosks',
+  voucher: '/v1/vouchers/:code',
+  voucherClaim: '/v1/vouchers/:code/claim',
 } as const;
+
+/** The path of one voucher (`API_PATHS.voucher` filled in). */
+export const voucherPath = (code: string, claim = false) => `/v1/vouchers/${encodeURIComponent(code)}${claim ? '/claim' : ''}`;
 
 /** `error.code` values the central office answers with (docs/central-office-api.md explains each). */
 export const API_ERROR_CODES = [
@@ -259,6 +321,9 @@ export const API_ERROR_CODES = [
   'unknown-reservation',
   'reservation-mismatch',
   'already-issued',
+  'unknown-voucher',
+  'voucher-ambiguous',
+  'already-claimed',
   'not-found',
   'internal',
 ] as const;

@@ -5,7 +5,8 @@ import type { LocalizedText } from '../../catalog/types';
 /**
  * The operators' report (docs/operator-guide.md): issuances per day, month or year, per document type and per kiosk
  * — the tables of the 2005 Geumjeong-gu district report are the model: counts by type, this year against last year —
- * with fees collected, change paid, refunds owed and claimed, paper used and device downtime.
+ * with fees collected, change paid, refunds owed and claimed, paper used and device downtime. Claims (vouchers paid at
+ * an office counter) are known only to the central office: the kiosk's report says so with `null`.
  *
  * Both ends build it the same way from the same issuance-log events: the kiosk from its own outbox (`kiosk report`
  * without a central office), the central office across kiosks (the operator page, `GET /v1/operator/report`). A
@@ -61,7 +62,13 @@ export const OperationsReport = z.object({
     changePaid: won,
     refundsPaidInCoins: won,
     refundsOwed: won,
-    refundsClaimed: won,
+    /**
+     * Refund vouchers paid at an office counter in the window (by the day of the claim): amount and number. Claims
+     * are recorded by the central office, never by the kiosk, so a kiosk's own report has `null` here — not known
+     * there, rather than a false 0. (An office older than the claims sends no `vouchersClaimed`: read as unknown.)
+     */
+    refundsClaimed: won.nullable(),
+    vouchersClaimed: count.nullable().default(null),
   }),
   paper: z.object({
     /** Sheets of security paper in issued documents, and sheets printed for documents that then failed. */
@@ -155,7 +162,9 @@ export type MoneyAggregate = {
   readonly changePaid: number;
   readonly refundsPaidInCoins: number;
   readonly refundsOwed: number;
-  readonly refundsClaimed: number;
+  /** Vouchers paid at the office, amount and number; null where the source cannot know (the kiosk). */
+  readonly refundsClaimed: number | null;
+  readonly vouchersClaimed: number | null;
 };
 
 export type PaperAggregate = {

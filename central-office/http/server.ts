@@ -8,6 +8,9 @@ import {
   IssuanceReportQuery,
   RecordRefetchRequest,
   RecordRequest,
+  VoucherClaimRequest,
+  VoucherCode,
+  VoucherLookupQuery,
   type ApiError,
 } from '../contract/api';
 import { REPLAY_WINDOW_MS } from '../contract/signature';
@@ -28,9 +31,11 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 type Access = 'kiosk' | 'operator' | 'public';
 type KioskCaller = Extract<Caller, { role: 'kiosk' }>;
+type OperatorCaller = Extract<Caller, { role: 'operator' }>;
 
 const EventBatchBody = z.object({ events: z.array(z.unknown()).min(1).max(MAX_EVENTS_PER_BATCH) });
 const VerifyQuery = z.object({ issuance: z.string().min(1).max(40), code: z.string().min(1).max(40) });
+const VoucherParams = z.object({ code: VoucherCode });
 
 export type HttpOptions = { readonly bodyLimitBytes?: number; readonly logger: Logger };
 
@@ -104,6 +109,11 @@ export function buildHttpServer(office: CentralOffice, options: HttpOptions): Fa
     if (!caller || caller.role !== 'kiosk') throw new Error('kiosk route reached without a kiosk caller');
     return caller;
   };
+  const operatorOf = (request: FastifyRequest): OperatorCaller => {
+    const caller = callers.get(request);
+    if (!caller || caller.role !== 'operator') throw new Error('operator route reached without an operator caller');
+    return caller;
+  };
   function parse<T>(schema: z.ZodType<T>, value: unknown): { ok: true; value: T } | { ok: false; problem: ApiFailure } {
     const result = schema.safeParse(value);
     if (result.success) return { ok: true, value: result.data };
@@ -161,6 +171,27 @@ export function buildHttpServer(office: CentralOffice, options: HttpOptions): Fa
   });
 
   app.get(API_PATHS.kiosks, route('operator'), async (_request, reply) => reply.code(200).send({ kiosks: await office.kioskStatuses() }));
+
+  app.get(API_PATHS.voucher, route('operator'), async (request, reply) => {
+    const params = parse(VoucherParams, request.params);
+    if (!params.ok) return send(reply, params.problem);
+    const query = parse(VoucherLookupQuery, request.query);
+    if (!query.ok) return send(reply, query.problem);
+    return answer(reply, await office.lookupVoucher({ voucherCode: params.value.code, kioskId: query.value.kiosk }));
+  });
+
+  app.post(API_PATHS.voucherClaim, route('operator'), async (request, reply) => {
+    const params = parse(VoucherParams, request.params);
+    if (!params.ok) return send(reply, params.problem);
+    // A strict body: an `amount` is refused, not ignored — the office pays what the kiosk recorded.
+    const body = parse(VoucherClaimRequest, bodies.get(request));
+    if (!body.ok) return send(reply, body.problem);
+    const operator = operatorOf(request);
+    const claimed = await office.claimVoucher({ voucherCode: params.value.code, kioskId: body.value.kiosk }, { keyId: operator.keyId, name: operator.name });
+    if (claimed.ok) log.info({ event: 'central.voucher-claimed', voucher: claimed.value.voucherCode, kioskId: claimed.value.kioskId, amount: claimed.value.amount, keyId: operator.keyId });
+    else log.warn({ event: 'central.voucher-claim-refused', voucher: params.value.code, code: claimed.error.code, keyId: operator.keyId });
+    return claimed.ok ? reply.code(200).send(claimed.value) : send(reply, claimed.error);
+  });
 
   app.get('/v1/health', route('public'), async (_request, reply) => reply.code(200).send({ ok: true, time: new Date(office.now()).toISOString() }));
 

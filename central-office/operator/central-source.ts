@@ -16,6 +16,7 @@ import type { CentralSchema } from '../storage/schema';
  * The operators' figures across kiosks, from the events the office ingested. The events table keeps each event's
  * Asia/Seoul date (`local_date`) and the amounts, copies and pages copied out of the payload, so grouping is plain
  * SQL that SQLite and PostgreSQL spell alike; only the few refund, paper and device rows are read one by one.
+ * Refunds claimed come from the office's own claims (`voucher_claims`, by the day of the claim).
  */
 export const CENTRAL_TIME_ZONE = 'Asia/Seoul';
 
@@ -84,18 +85,25 @@ export class CentralOperationsSource implements OperationsSource {
     const total = (type: string) => num(sums.find((row) => row.type === type)?.amount);
     const refunds = await this.events(range, kiosk).select(['amount', 'payload']).where('type', '=', 'cash.refund-paid').execute();
     let refundsPaidInCoins = 0;
-    let refundsClaimed = 0;
     for (const row of refunds) {
-      if (payloadOf(row.payload).method === 'voucher-claimed') refundsClaimed += num(row.amount);
-      else refundsPaidInCoins += num(row.amount);
+      // Vouchers are paid at the office, recorded as claims below; a kiosk only ever pays refunds in coins.
+      if (payloadOf(row.payload).method !== 'voucher-claimed') refundsPaidInCoins += num(row.amount);
     }
+    let claims = this.db
+      .selectFrom('voucher_claims')
+      .select(({ fn }) => [fn.countAll<number>().as('n'), fn.sum<number>('amount').as('amount')])
+      .where('claimed_date', '>=', range.from)
+      .where('claimed_date', '<=', range.to);
+    if (kiosk) claims = claims.where('kiosk_id', '=', kiosk);
+    const claimed = await claims.executeTakeFirst();
     return {
       notesIn: total('cash.note-stacked'),
       feesKept: total('cash.fee-kept'),
       changePaid: total('cash.change-paid'),
       refundsPaidInCoins,
       refundsOwed: total('cash.refund-owed'),
-      refundsClaimed,
+      refundsClaimed: num(claimed?.amount),
+      vouchersClaimed: num(claimed?.n),
     };
   }
 

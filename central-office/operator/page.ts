@@ -1,4 +1,5 @@
 import { localTime } from '../../catalog/availability';
+import type { RefundVoucherStatus } from '../contract/api';
 import { CENTRAL_TIME_ZONE } from './central-source';
 import type { Dashboard, KioskRow } from './dashboard';
 import { html, raw, type Html } from './html';
@@ -55,13 +56,44 @@ const WORDS = {
   signInButton: { ko: '로그인', en: 'Sign in' },
   wrong: { ko: '키 ID 또는 비밀 키가 맞지 않습니다.', en: 'The key id or the secret is wrong.' },
   locked: { ko: '잘못된 시도가 많아 잠시 잠겼습니다. 나중에 다시 시도하세요.', en: 'Too many wrong attempts: try again later.' },
-  readOnly: { ko: '조회 전용 화면입니다.', en: 'Read-only page.' },
+  readOnly: { ko: '조회 화면입니다. 기록하는 것은 환불 확인증 지급뿐입니다.', en: 'A read-only page, except that it records refund vouchers paid at the counter.' },
   money: { ko: '현금 (이번 달)', en: 'Money (this month)' },
   feesKept: { ko: '수수료 수입', en: 'Fees collected' },
   changePaid: { ko: '거스름돈 지급', en: 'Change paid' },
   refundsOwed: { ko: '환불 확인증 발급', en: 'Refunds owed (vouchers)' },
   refundsClaimed: { ko: '환불 확인증 지급', en: 'Refunds claimed' },
+  claimsCount: { ko: '건', en: 'vouchers' },
   downtime: { ko: '장치 고장 시간(분, 이번 달)', en: 'Device downtime (minutes, this month)' },
+  voucherTitle: { ko: '환불 확인증 지급', en: 'Refund voucher claim' },
+  voucherIntro: {
+    ko: '시민이 가져온 환불 확인증의 QR을 스캔하거나 번호를 입력하세요. 지급할 금액은 발급기가 기록한 금액입니다.',
+    en: "Scan the voucher's QR code or type its code. The amount paid is the one the kiosk recorded.",
+  },
+  voucherCode: { ko: '확인증 번호 또는 QR', en: 'Voucher code or QR' },
+  voucherNumber: { ko: '확인증 번호', en: 'Voucher code' },
+  voucherKiosk: { ko: '발급기 ID (번호가 겹칠 때만)', en: 'Kiosk id (only when two kiosks share the code)' },
+  lookUp: { ko: '조회', en: 'Look up' },
+  backToDashboard: { ko: '운영 현황', en: 'Operations' },
+  voucherAmount: { ko: '지급할 금액', en: 'Amount to pay' },
+  voucherIssued: { ko: '발급 일시', en: 'Printed' },
+  voucherReason: { ko: '사유', en: 'Reason' },
+  voucherState: { ko: '상태', en: 'Status' },
+  unpaid: { ko: '미지급', en: 'not paid' },
+  paid: { ko: '지급됨', en: 'paid' },
+  claimButton: { ko: '지급 처리', en: 'Record as paid' },
+  claimHint: {
+    ko: '지급 처리를 누르고 "지급 처리되었습니다"가 나온 뒤에 돈을 내주세요. 한 확인증은 한 번만 지급됩니다.',
+    en: 'Press the button, and hand over the money once the page says it is recorded. A voucher is paid once only.',
+  },
+  claimDone: { ko: '지급 처리되었습니다. 아래 금액을 내주세요.', en: 'Recorded as paid: hand over the amount below.' },
+  alreadyClaimed: { ko: '이미 지급된 확인증입니다. 다시 지급하지 마세요.', en: 'This voucher has already been paid: do not pay it again.' },
+  unknownVoucher: {
+    ko: '등록되지 않은 확인증 번호입니다. 번호를 확인하세요. 발급기가 아직 전송하지 않았다면 전송 후에 지급할 수 있습니다.',
+    en: 'No such voucher has reached the office. Check the code; a voucher whose kiosk has not sent it yet can be paid once it has.',
+  },
+  ambiguousVoucher: { ko: '여러 발급기에 같은 번호가 있습니다. 확인증에 적힌 발급기를 고르세요:', en: 'Several kiosks printed this code. Choose the kiosk printed on the voucher:' },
+  invalidVoucher: { ko: '확인증 번호 형식이 아닙니다 (예: RV-261125-ABCDEF).', en: 'That is not a voucher code (e.g. RV-261125-ABCDEF).' },
+  expiredForm: { ko: '화면이 오래되었습니다. 다시 조회한 뒤 지급 처리하세요.', en: 'This page has expired: look the voucher up again, then record it.' },
   asTable: { ko: '표로 보기', en: 'Show as a table' },
 } as const;
 
@@ -176,6 +208,7 @@ export function dashboardPage(dashboard: Dashboard, operatorName: string, lang: 
 <h1>${t('title')}</h1>
 <p class="who">${operatorName}</p>
 <form method="get" action="/operator" class="date"><label>${t('date')} <input type="date" name="date" value="${dashboard.date}"></label>${lang === 'en' ? raw('<input type="hidden" name="lang" value="en">') : ''}<button type="submit">${t('show')}</button></form>
+<a href="/operator/voucher${lang === 'en' ? '?lang=en' : ''}">${t('voucherTitle')}</a>
 <form method="post" action="/operator/logout" class="signout"><button type="submit">${t('signOut')}</button></form>
 </header>
 <main>
@@ -233,7 +266,7 @@ ${raw(perDocumentChart)}
 <dt>${t('feesKept')}</dt><dd>${n(m.feesKept)}원</dd>
 <dt>${t('changePaid')}</dt><dd>${n(m.changePaid)}원</dd>
 <dt>${t('refundsOwed')}</dt><dd>${n(m.refundsOwed)}원</dd>
-<dt>${t('refundsClaimed')}</dt><dd>${n(m.refundsClaimed)}원</dd>
+<dt><a href="/operator/voucher${lang === 'en' ? '?lang=en' : ''}">${t('refundsClaimed')}</a></dt><dd id="refunds-claimed">${m.refundsClaimed === null ? '-' : `${n(m.refundsClaimed)}원 (${n(m.vouchersClaimed ?? 0)}${lang === 'en' ? ' ' : ''}${t('claimsCount')})`}</dd>
 </dl>
 <h3>${t('downtime')}</h3>
 ${
@@ -250,5 +283,115 @@ ${
 <p>${t('generated')}: ${localStamp(Date.parse(dashboard.generatedAt))} (${CENTRAL_TIME_ZONE}) · ${t('readOnly')}</p>
 </footer>`,
     true,
+  );
+}
+
+/** What the voucher page shows after a look-up or a claim (routes.ts decides; this only draws it). */
+export type VoucherOutcome =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'found'; readonly voucher: RefundVoucherStatus; readonly justClaimed: boolean }
+  | { readonly kind: 'already-claimed'; readonly voucher: RefundVoucherStatus }
+  | { readonly kind: 'unknown' }
+  | { readonly kind: 'ambiguous'; readonly code: string; readonly kiosks: readonly string[] }
+  | { readonly kind: 'invalid' }
+  | { readonly kind: 'expired-form' };
+
+export type VoucherView = {
+  /** What was typed or scanned, shown back in the field. */
+  readonly input: string;
+  readonly kiosk: string;
+  /** The session's form token, carried by the claim form. */
+  readonly formToken: string;
+  readonly outcome: VoucherOutcome;
+};
+
+const VOUCHER_REASONS: Record<string, { ko: string; en: string }> = {
+  'change-short': { ko: '거스름돈 부족', en: 'not enough coins for the change' },
+  'refund-short': { ko: '환불 동전 부족', en: 'not enough coins for a refund' },
+  'settled-after-restart': { ko: '발급기 재시작 후 정산', en: 'settled after a kiosk restart' },
+  'late-note': { ko: '늦게 확인된 지폐', en: 'a note found after the session' },
+};
+
+/**
+ * The counter's voucher page: look a voucher up (a GET form, so a scanner's Enter looks it up and nothing is
+ * recorded), then record it as paid (a POST form with the session's form token). Not refreshed by the browser, unlike
+ * the dashboard, so that a refresh never wipes what a clerk is typing.
+ */
+export function voucherPage(view: VoucherView, operatorName: string, lang: PageLanguage): string {
+  const t = (word: Word) => WORDS[word][lang];
+  const langQuery = lang === 'en' ? '?lang=en' : '';
+  const outcome = view.outcome;
+  const details = (voucher: RefundVoucherStatus) => html`<dl class="figures voucher">
+<dt>${t('voucherNumber')}</dt><dd id="voucher-code">${voucher.voucherCode}</dd>
+<dt>${t('kiosk')}</dt><dd>${voucher.kioskName} <small>${voucher.kioskId}</small></dd>
+<dt>${t('voucherIssued')}</dt><dd>${localStamp(Date.parse(voucher.issuedAt))}</dd>
+<dt>${t('voucherReason')}</dt><dd>${VOUCHER_REASONS[voucher.reason]?.[lang] ?? voucher.reason}</dd>
+<dt>${t('voucherAmount')}</dt><dd class="amount" id="voucher-amount">${n(voucher.amount)}원</dd>
+<dt>${t('voucherState')}</dt><dd id="voucher-state" class="${voucher.claim ? 'paid' : 'unpaid'}">${
+    voucher.claim ? `${t('paid')} · ${localStamp(Date.parse(voucher.claim.claimedAt))} · ${voucher.claim.claimedByName} (${voucher.claim.claimedBy})` : t('unpaid')
+  }</dd>
+</dl>`;
+  let result = html``;
+  switch (outcome.kind) {
+    case 'none':
+      break;
+    case 'found':
+      result = html`${outcome.justClaimed ? html`<p class="done" role="status">${t('claimDone')}</p>` : ''}${details(outcome.voucher)}${
+        outcome.voucher.claim
+          ? outcome.justClaimed
+            ? ''
+            : html`<p class="problem" role="alert">${t('alreadyClaimed')}</p>`
+          : html`<form method="post" action="/operator/voucher/claim${langQuery}" class="claim">
+<input type="hidden" name="code" value="${outcome.voucher.voucherCode}">
+<input type="hidden" name="kiosk" value="${outcome.voucher.kioskId}">
+<input type="hidden" name="token" value="${view.formToken}">
+<p class="note">${t('claimHint')}</p>
+<button type="submit" class="primary">${n(outcome.voucher.amount)}원 ${t('claimButton')}</button>
+</form>`
+      }`;
+      break;
+    case 'already-claimed':
+      result = html`<p class="problem" role="alert">${t('alreadyClaimed')}</p>${details(outcome.voucher)}`;
+      break;
+    case 'unknown':
+      result = html`<p class="problem" role="alert">${t('unknownVoucher')}</p>`;
+      break;
+    case 'invalid':
+      result = html`<p class="problem" role="alert">${t('invalidVoucher')}</p>`;
+      break;
+    case 'expired-form':
+      result = html`<p class="problem" role="alert">${t('expiredForm')}</p>`;
+      break;
+    case 'ambiguous':
+      result = html`<p class="problem" role="alert">${t('ambiguousVoucher')}</p><ul>${outcome.kiosks.map(
+        (kiosk) => html`<li><a href="/operator/voucher?code=${encodeURIComponent(outcome.code)}&kiosk=${encodeURIComponent(kiosk)}${lang === 'en' ? '&lang=en' : ''}">${kiosk}</a></li>`,
+      )}</ul>`;
+      break;
+  }
+  return layout(
+    lang,
+    t('voucherTitle'),
+    html`<header>
+<h1>${t('voucherTitle')}</h1>
+<p class="who">${operatorName}</p>
+<a href="/operator${langQuery}" class="date">${t('backToDashboard')}</a>
+<form method="post" action="/operator/logout" class="signout"><button type="submit">${t('signOut')}</button></form>
+</header>
+<main class="voucher">
+<section id="voucher" aria-labelledby="voucher-h">
+<h2 id="voucher-h">${t('voucherTitle')}</h2>
+<p>${t('voucherIntro')}</p>
+<form method="get" action="/operator/voucher" class="lookup">
+<label>${t('voucherCode')}<input name="code" value="${view.input}" required autofocus autocomplete="off" spellcheck="false" autocapitalize="characters"></label>
+<label>${t('voucherKiosk')}<input name="kiosk" value="${view.kiosk}" autocomplete="off" spellcheck="false" autocapitalize="characters"></label>
+${lang === 'en' ? raw('<input type="hidden" name="lang" value="en">') : ''}<button type="submit">${t('lookUp')}</button>
+</form>
+${result}
+</section>
+</main>
+<footer>
+<p><a href="/operator/voucher${lang === 'en' ? '' : '?lang=en'}">${lang === 'en' ? '한국어' : 'English'}</a> · ${t('readOnly')}</p>
+</footer>`,
+    false,
   );
 }

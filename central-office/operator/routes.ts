@@ -1,19 +1,24 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Logger } from '../../common/log';
+import type { Result } from '../../common/result';
+import { parseVoucherQr, VoucherCode, type RefundVoucherStatus } from '../contract/api';
 import { buildOperationsReport, OperationsReportQuery } from '../contract/operations-report';
 import type { CentralOffice } from '../office';
 import { reportCsv } from '../contract/operations-report-csv';
+import type { VoucherKey, VoucherRefusal } from '../service/vouchers';
 import { CentralOperationsSource } from './central-source';
 import { buildDashboard, todayIn } from './dashboard';
-import { dashboardPage, loginPage, type PageLanguage } from './page';
+import { dashboardPage, loginPage, voucherPage, type PageLanguage, type VoucherOutcome } from './page';
 import { OPERATOR_SESSION_MS, OperatorSessions, SESSION_COOKIE, sessionCookie, type OperatorSession } from './sessions';
 import { OPERATOR_CSS } from './styles';
 
 /**
- * The operator page, served by the central office next to its API (docs/operator-guide.md): read-only, behind a
- * login with the operator keys of the office's configuration, no script, nothing loaded from elsewhere. Also the
- * signed JSON report (`GET /v1/operator/report`) that `kiosk report --kiosk` reads.
+ * The operator page, served by the central office next to its API (docs/operator-guide.md): behind a login with the
+ * operator keys of the office's configuration, no script, nothing loaded from elsewhere. It only reads, except for
+ * the voucher page, where the district office's counter records a refund voucher as paid (the clerk is already
+ * signed in here; the signed API would need a program at the counter). Also the signed JSON report
+ * (`GET /v1/operator/report`) that `kiosk report --kiosk` reads.
  */
 export const OPERATOR_PATHS = {
   page: '/operator',
@@ -22,6 +27,8 @@ export const OPERATOR_PATHS = {
   css: '/operator/operator.css',
   csv: '/operator/report.csv',
   report: '/v1/operator/report',
+  voucher: '/operator/voucher',
+  voucherClaim: '/operator/voucher/claim',
 } as const;
 
 /** The page needs no script and loads only its own stylesheet; forms post only to this office. */
@@ -32,6 +39,36 @@ const PageQuery = z.object({
   lang: z.enum(['ko', 'en']).optional(),
 });
 const LoginForm = z.object({ keyId: z.string().min(1).max(100), secret: z.string().min(1).max(500) });
+const VoucherQuery = z.object({ code: z.string().max(300).optional(), kiosk: z.string().max(40).optional(), lang: z.enum(['ko', 'en']).optional() });
+const ClaimForm = z.object({ code: VoucherCode, kiosk: z.string().min(1).max(40), token: z.string().min(1).max(200) });
+
+/**
+ * What the clerk typed or scanned: the voucher's QR text (`KRREFUND1|code|amount|kiosk`, from a scanner that types
+ * into the field), or the code as printed. Codes and kiosk ids are upper case (the kiosk's voucher alphabet, the
+ * office's kiosk ids), so a code typed in lower case is taken as meant. The QR's amount is not read.
+ */
+export function voucherKeyOf(input: string, kiosk: string): VoucherKey | null {
+  const text = input.trim();
+  const qr = parseVoucherQr(text);
+  if (qr) return { voucherCode: qr.voucherCode, kioskId: qr.kioskId };
+  const code = text.toUpperCase();
+  if (!VoucherCode.safeParse(code).success) return null;
+  const kioskId = kiosk.trim().toUpperCase();
+  return kioskId ? { voucherCode: code, kioskId } : { voucherCode: code };
+}
+
+function outcomeOf(result: Result<RefundVoucherStatus, VoucherRefusal>, key: VoucherKey): { status: number; outcome: VoucherOutcome } {
+  if (result.ok) return { status: 200, outcome: { kind: 'found', voucher: result.value, justClaimed: false } };
+  const refusal = result.error;
+  switch (refusal.code) {
+    case 'already-claimed':
+      return refusal.voucher ? { status: 409, outcome: { kind: 'already-claimed', voucher: refusal.voucher } } : { status: 409, outcome: { kind: 'unknown' } };
+    case 'voucher-ambiguous':
+      return { status: 409, outcome: { kind: 'ambiguous', code: key.voucherCode, kiosks: refusal.kiosks ?? [] } };
+    default:
+      return { status: refusal.status, outcome: { kind: 'unknown' } };
+  }
+}
 
 export type OperatorPageOptions = { readonly logger: Logger };
 
@@ -92,6 +129,47 @@ export function registerOperatorPages(app: FastifyInstance, office: CentralOffic
     const date = (query.success ? query.data.date : undefined) ?? todayIn(now);
     const dashboard = await buildDashboard(office, date, now);
     return page(reply, 200, dashboardPage(dashboard, session.name, query.data?.lang ?? 'ko'));
+  });
+
+  app.get(OPERATOR_PATHS.voucher, async (request, reply) => {
+    const session = signedIn(request);
+    if (!session) return reply.code(303).header('Location', OPERATOR_PATHS.login).header('Cache-Control', 'no-store').send();
+    const query = VoucherQuery.safeParse(request.query);
+    const lang = query.data?.lang === 'en' ? 'en' : 'ko';
+    const input = query.data?.code ?? '';
+    const kiosk = query.data?.kiosk ?? '';
+    const view = (status: number, outcome: VoucherOutcome) => page(reply, status, voucherPage({ input, kiosk, formToken: session.formToken, outcome }, session.name, lang));
+    if (input.trim() === '') return view(200, { kind: 'none' });
+    const key = voucherKeyOf(input, kiosk);
+    if (!key) return view(400, { kind: 'invalid' });
+    const found = outcomeOf(await office.lookupVoucher(key), key);
+    return view(found.status, found.outcome);
+  });
+
+  // Answered with the page itself, not a redirect: reloading it re-posts the claim, which is then refused as
+  // already paid — the truth, where a redirect's "recorded" could be shown again long after.
+  app.post(OPERATOR_PATHS.voucherClaim, { preValidation: readForm }, async (request, reply) => {
+    const session = signedIn(request);
+    if (!session) return reply.code(303).header('Location', OPERATOR_PATHS.login).header('Cache-Control', 'no-store').send();
+    const lang = languageOf(request);
+    const form = ClaimForm.safeParse(Object.fromEntries(forms.get(request) ?? []));
+    const input = form.data?.code ?? '';
+    const kiosk = form.data?.kiosk ?? '';
+    const view = (status: number, outcome: VoucherOutcome) => page(reply, status, voucherPage({ input, kiosk, formToken: session.formToken, outcome }, session.name, lang));
+    if (!form.success) return view(400, { kind: 'invalid' });
+    if (!sessions.formTokenMatches(session, form.data.token)) {
+      log.warn({ event: 'central.voucher-claim-refused', voucher: form.data.code, code: 'form-token', keyId: session.keyId });
+      return view(403, { kind: 'expired-form' });
+    }
+    const key = { voucherCode: form.data.code, kioskId: form.data.kiosk };
+    const claimed = await office.claimVoucher(key, { keyId: session.keyId, name: session.name });
+    if (!claimed.ok) {
+      log.warn({ event: 'central.voucher-claim-refused', voucher: key.voucherCode, kioskId: key.kioskId, code: claimed.error.code, keyId: session.keyId });
+      const refused = outcomeOf(claimed, key);
+      return view(refused.status, refused.outcome);
+    }
+    log.info({ event: 'central.voucher-claimed', voucher: claimed.value.voucherCode, kioskId: claimed.value.kioskId, amount: claimed.value.amount, keyId: session.keyId });
+    return view(200, { kind: 'found', voucher: claimed.value, justClaimed: true });
   });
 
   app.get(OPERATOR_PATHS.csv, async (request, reply) => {

@@ -4,15 +4,19 @@ import type { KeyRing } from '../service/kiosks';
 /**
  * Logins to the operator page. An operator signs in with the key id and secret the office already knows for the
  * report endpoints (configuration `operators`); the browser then holds only a random session token in an HttpOnly,
- * SameSite=Strict cookie. Sessions live in memory: restarting the office signs everyone out, which is fine for a
- * read-only page. Repeated wrong secrets for one key id lock that key id out of the page for a while.
+ * SameSite=Strict cookie. Sessions live in memory: restarting the office signs everyone out, which costs a sign-in
+ * and nothing else (the page's one write, a voucher claim, is stored at once). Repeated wrong secrets for one key id
+ * lock that key id out of the page for a while.
+ *
+ * Each session also has a form token that the page's one write form (the voucher claim) must carry: with the
+ * SameSite cookie it keeps another site from making an operator's browser record a claim.
  */
 export const OPERATOR_SESSION_MS = 8 * 3600_000;
 export const MAX_LOGIN_FAILURES = 5;
 export const LOGIN_LOCKOUT_MS = 15 * 60_000;
 export const SESSION_COOKIE = 'kiosk_operator';
 
-export type OperatorSession = { readonly token: string; readonly keyId: string; readonly name: string; readonly expiresAt: number };
+export type OperatorSession = { readonly token: string; readonly keyId: string; readonly name: string; readonly expiresAt: number; readonly formToken: string };
 
 export type LoginOutcome =
   | { readonly ok: true; readonly session: OperatorSession }
@@ -43,7 +47,13 @@ export class OperatorSessions {
     }
     this.failures.delete(keyId);
     this.prune(at);
-    const session: OperatorSession = { token: randomBytes(32).toString('hex'), keyId, name: entry.caller.name, expiresAt: at + OPERATOR_SESSION_MS };
+    const session: OperatorSession = {
+      token: randomBytes(32).toString('hex'),
+      keyId,
+      name: entry.caller.name,
+      expiresAt: at + OPERATOR_SESSION_MS,
+      formToken: randomBytes(32).toString('hex'),
+    };
     this.sessions.set(session.token, session);
     return { ok: true, session };
   }
@@ -57,6 +67,11 @@ export class OperatorSessions {
       return undefined;
     }
     return session;
+  }
+
+  /** Whether a posted form carries this session's form token (compared in constant time). */
+  formTokenMatches(session: OperatorSession, posted: string | undefined): boolean {
+    return posted !== undefined && timingSafeEqual(digest(session.formToken), digest(posted));
   }
 
   logout(token: string | undefined): void {

@@ -50,4 +50,14 @@ main.login label { display: flex; flex-direction: column; gap: 4px; margin-botto
 main.login button { width: 100%; background: var(--primary); color: #fff; padding: 10px; }
 p.problem { color: var(--danger); font-weight: 700; }
 p.note { color: var(--fg-subtle); }
+main.voucher { display: block; max-width: 720px; }
+form.lookup { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 12px 16px; margin-bottom: 16px; }
+form.lookup label { display: flex; flex-direction: column; gap: 4px; }
+form.lookup input[name="code"] { min-width: 20em; font-size: 20px; }
+dl.voucher { margin: 16px 0; }
+dl.voucher dd.amount { font-size: 28px; font-weight: 700; }
+dd.unpaid { color: var(--warning); font-weight: 700; }
+dd.paid { color: var(--success); font-weight: 700; }
+button.primary { background: var(--primary); color: #fff; font-size: 20px; padding: 10px 24px; }
+p.done { color: var(--success); font-weight: 700; font-size: 20px; }
 `;

@@ -1,7 +1,7 @@
 import { CompiledQuery, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { EventBatchAck } from '../contract/api';
-import { EventPayloads, IssuanceEvent, type EventType } from '../contract/events';
-import type { CentralSchema, EventsTable } from '../storage/schema';
+import { EventPayloads, IssuanceEvent, type EventPayload, type EventType } from '../contract/events';
+import type { CentralSchema, EventsTable, RefundVouchersTable } from '../storage/schema';
 import { localDate } from './time';
 
 /**
@@ -12,7 +12,9 @@ import { localDate } from './time';
  * have arrived, so a gap stays visible until it is filled.
  *
  * One batch is one transaction. It starts by upserting the kiosk's progress row, which (on PostgreSQL) locks it, so
- * that two batches of the same kiosk are applied one after the other and arrival numbers are in order.
+ * that two batches of the same kiosk are applied one after the other and arrival numbers are in order. A
+ * `cash.refund-owed` event stored for the first time also records its voucher (`refund_vouchers`) in that
+ * transaction, for the office counter to look up and claim (service/vouchers.ts).
  */
 export const MAX_EVENTS_PER_BATCH = 1000;
 
@@ -22,6 +24,7 @@ export async function ingestEvents(db: Kysely<CentralSchema>, kioskId: string, r
   const rejected: { eventId: string; reason: string }[] = [];
   const duplicates: string[] = [];
   const rows: EventRow[] = [];
+  const vouchers = new Map<string, Insertable<RefundVouchersTable>>();
   const seen = new Set<string>();
   for (const raw of rawEvents) {
     const parsed = IssuanceEvent.safeParse(raw);
@@ -58,6 +61,19 @@ export async function ingestEvents(db: Kysely<CentralSchema>, kioskId: string, r
       received_at: now,
       arrival: 0,
     });
+    if (event.type === 'cash.refund-owed') {
+      const owed = payload.data as EventPayload<'cash.refund-owed'>;
+      vouchers.set(event.eventId, {
+        kiosk_id: kioskId,
+        voucher_code: owed.voucherCode,
+        event_id: event.eventId,
+        amount: owed.amount,
+        reason: owed.reason,
+        session_id: event.sessionId,
+        issued_at: occurredAt,
+        issued_date: localDate(occurredAt),
+      });
+    }
   }
   if (rows.length === 0) return { accepted: [], duplicates, rejected };
 
@@ -91,6 +107,17 @@ export async function ingestEvents(db: Kysely<CentralSchema>, kioskId: string, r
         // The kiosk re-used a sequence number for another event (a restored database?): keep both visible.
         else rejected.push({ eventId: row.event_id, reason: `seq-already-used: ${kioskId} seq ${row.seq} already holds another event` });
       }
+    }
+
+    // Only vouchers of events stored now: a re-sent batch brings none twice, and a voucher is claimable once it
+    // is acknowledged. DO NOTHING also keeps the first voucher if a kiosk ever re-used a code under a new event.
+    const newVouchers = insertedRows.flatMap((row) => vouchers.get(row.event_id) ?? []);
+    if (newVouchers.length > 0) {
+      await trx
+        .insertInto('refund_vouchers')
+        .values(newVouchers)
+        .onConflict((conflict) => conflict.columns(['kiosk_id', 'voucher_code']).doNothing())
+        .execute();
     }
 
     const previousMax = Number(progress.max_seq);

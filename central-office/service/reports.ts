@@ -6,8 +6,8 @@ import type { KeyRing } from './kiosks';
 
 /**
  * What operators read: documents issued per day, month or year, per kiosk and per document type, and the money
- * (fees kept, change paid, refunds owed and paid). Grouping uses the local date stored with each event and
- * `substr`, which SQLite and PostgreSQL spell alike.
+ * (fees kept, change paid, refunds owed and paid, vouchers claimed at the office). Grouping uses the local date
+ * stored with each event (and with each claim) and `substr`, which SQLite and PostgreSQL spell alike.
  */
 export async function issuanceReport(db: Kysely<CentralSchema>, query: IssuanceReportQuery): Promise<IssuanceReport> {
   const length = query.period === 'day' ? 10 : query.period === 'month' ? 7 : 4;
@@ -40,17 +40,41 @@ export async function issuanceReport(db: Kysely<CentralSchema>, query: IssuanceR
     .groupBy([bucket, 'kiosk_id', 'type'])
     .execute();
 
+  // Claims are the office's own records, not kiosk events: bucketed by the day the counter paid the voucher, under
+  // the kiosk that printed it.
+  const claimBucket = sql<string>`substr(claimed_date, 1, ${sql.lit(length)})`;
+  let claimsQuery = db
+    .selectFrom('voucher_claims')
+    .select(({ fn }) => [claimBucket.as('bucket'), 'kiosk_id', fn.countAll<number>().as('claims'), fn.sum<number>('amount').as('amount')])
+    .groupBy([claimBucket, 'kiosk_id']);
+  if (query.from) claimsQuery = claimsQuery.where('claimed_date', '>=', query.from);
+  if (query.to) claimsQuery = claimsQuery.where('claimed_date', '<=', query.to);
+  if (query.kiosk) claimsQuery = claimsQuery.where('kiosk_id', '=', query.kiosk);
+  const claims = await claimsQuery.execute();
+
   const cash = new Map<string, IssuanceReport['cash'][number]>();
+  const cashEntry = (bucket: string, kioskId: string) => {
+    const key = `${bucket}\u0000${kioskId}`;
+    let entry = cash.get(key);
+    if (!entry) {
+      entry = { bucket, kioskId, notesStacked: 0, feesKept: 0, changePaid: 0, refundsOwed: 0, refundsPaid: 0, refundsClaimed: 0, vouchersClaimed: 0 };
+      cash.set(key, entry);
+    }
+    return entry;
+  };
+  for (const row of claims) {
+    const entry = cashEntry(row.bucket, row.kiosk_id);
+    entry.refundsClaimed += Number(row.amount ?? 0);
+    entry.vouchersClaimed += Number(row.claims);
+  }
   for (const row of money) {
-    const key = `${row.bucket}\u0000${row.kiosk_id}`;
-    const entry = cash.get(key) ?? { bucket: row.bucket, kioskId: row.kiosk_id, notesStacked: 0, feesKept: 0, changePaid: 0, refundsOwed: 0, refundsPaid: 0 };
+    const entry = cashEntry(row.bucket, row.kiosk_id);
     const amount = Number(row.amount ?? 0);
     if (row.type === 'cash.note-stacked') entry.notesStacked += amount;
     else if (row.type === 'cash.fee-kept') entry.feesKept += amount;
     else if (row.type === 'cash.change-paid') entry.changePaid += amount;
     else if (row.type === 'cash.refund-owed') entry.refundsOwed += amount;
     else if (row.type === 'cash.refund-paid') entry.refundsPaid += amount;
-    cash.set(key, entry);
   }
   const issuances = issued.map((row) => ({
     bucket: row.bucket,
@@ -76,6 +100,8 @@ export async function issuanceReport(db: Kysely<CentralSchema>, query: IssuanceR
       changePaid: sum(cashRows, (row) => row.changePaid),
       refundsOwed: sum(cashRows, (row) => row.refundsOwed),
       refundsPaid: sum(cashRows, (row) => row.refundsPaid),
+      refundsClaimed: sum(cashRows, (row) => row.refundsClaimed),
+      vouchersClaimed: sum(cashRows, (row) => row.vouchersClaimed),
     },
   };
 }

@@ -106,4 +106,92 @@ export const CENTRAL_MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('issuances').addColumn('options', 'text').execute();
     },
   },
+  '006-refund-vouchers': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // The vouchers the kiosks printed (from `cash.refund-owed`) and the claims paid at an office counter
+      // (docs/central-office-api.md, "Refund vouchers"). A claim's primary key is the voucher's: one claim each.
+      await db.schema
+        .createTable('refund_vouchers')
+        .addColumn('kiosk_id', 'text', (column) => column.notNull())
+        .addColumn('voucher_code', 'text', (column) => column.notNull())
+        .addColumn('event_id', 'text', (column) => column.notNull())
+        .addColumn('amount', 'bigint', (column) => column.notNull())
+        .addColumn('reason', 'text', (column) => column.notNull())
+        .addColumn('session_id', 'text')
+        .addColumn('issued_at', 'bigint', (column) => column.notNull())
+        .addColumn('issued_date', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('refund_vouchers_pk', ['kiosk_id', 'voucher_code'])
+        .execute();
+      // The counter looks a voucher up by its code alone (the kiosk only when two kiosks printed the same code).
+      await db.schema.createIndex('refund_vouchers_code').on('refund_vouchers').column('voucher_code').execute();
+      await db.schema
+        .createTable('voucher_claims')
+        .addColumn('kiosk_id', 'text', (column) => column.notNull())
+        .addColumn('voucher_code', 'text', (column) => column.notNull())
+        .addColumn('amount', 'bigint', (column) => column.notNull())
+        .addColumn('claimed_at', 'bigint', (column) => column.notNull())
+        .addColumn('claimed_date', 'text', (column) => column.notNull())
+        .addColumn('claimed_by', 'text', (column) => column.notNull())
+        .addColumn('claimed_by_name', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('voucher_claims_pk', ['kiosk_id', 'voucher_code'])
+        .execute();
+      await db.schema.createIndex('voucher_claims_report').on('voucher_claims').columns(['claimed_date', 'kiosk_id']).execute();
+      await backfillVouchers(db as Kysely<BackfillSchema>);
+    },
+  },
 };
+
+type BackfillSchema = {
+  events: { event_id: string; kiosk_id: string; type: string; occurred_at: number; local_date: string; session_id: string | null; payload: string; amount: number | null };
+  refund_vouchers: { kiosk_id: string; voucher_code: string; event_id: string; amount: number; reason: string; session_id: string | null; issued_at: number; issued_date: string };
+};
+const BACKFILL_CHUNK = 500;
+
+/**
+ * Vouchers whose events arrived before migration 006, so that they can be claimed like the later ones. The payload
+ * is JSON text, read here in JavaScript rather than with each engine's own JSON functions. Refund events are a few
+ * per kiosk per day; the chunks only keep a large log from being read at once.
+ */
+async function backfillVouchers(db: Kysely<BackfillSchema>): Promise<void> {
+  let after = '';
+  for (;;) {
+    const rows = await db
+      .selectFrom('events')
+      .select(['event_id', 'kiosk_id', 'occurred_at', 'local_date', 'session_id', 'payload', 'amount'])
+      .where('type', '=', 'cash.refund-owed')
+      .where('event_id', '>', after)
+      .orderBy('event_id')
+      .limit(BACKFILL_CHUNK)
+      .execute();
+    if (rows.length === 0) return;
+    const vouchers = rows.flatMap((row) => {
+      let payload: { voucherCode?: unknown; reason?: unknown };
+      try {
+        payload = JSON.parse(row.payload) as typeof payload;
+      } catch {
+        return [];
+      }
+      if (typeof payload.voucherCode !== 'string' || payload.voucherCode === '') return [];
+      return [
+        {
+          kiosk_id: row.kiosk_id,
+          voucher_code: payload.voucherCode,
+          event_id: row.event_id,
+          amount: Number(row.amount ?? 0),
+          reason: typeof payload.reason === 'string' ? payload.reason : '',
+          session_id: row.session_id,
+          issued_at: Number(row.occurred_at),
+          issued_date: row.local_date,
+        },
+      ];
+    });
+    if (vouchers.length > 0) {
+      await db
+        .insertInto('refund_vouchers')
+        .values(vouchers)
+        .onConflict((conflict) => conflict.columns(['kiosk_id', 'voucher_code']).doNothing())
+        .execute();
+    }
+    after = rows[rows.length - 1]!.event_id;
+  }
+}

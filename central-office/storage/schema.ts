@@ -79,6 +79,41 @@ export interface HeartbeatsTable {
   body: string;
 }
 
+/**
+ * Refund vouchers the kiosks printed, one per `cash.refund-owed` event, written by the ingest in the event's
+ * transaction (and back-filled from the events by migration 006). Keyed by kiosk and code: codes are random per
+ * kiosk, not across kiosks.
+ */
+export interface RefundVouchersTable {
+  kiosk_id: string;
+  voucher_code: string;
+  /** The `cash.refund-owed` event that brought it. */
+  event_id: string;
+  amount: number;
+  reason: string;
+  session_id: string | null;
+  issued_at: number;
+  /** Asia/Seoul date of `issued_at`. */
+  issued_date: string;
+}
+
+/**
+ * Vouchers paid at an office counter: at most one row per voucher (the primary key is what refuses a second claim,
+ * also when two clerks press the button at once). The amount is copied from the voucher so that reports sum claims
+ * without a join; `claimed_by` is the operator key id.
+ */
+export interface VoucherClaimsTable {
+  kiosk_id: string;
+  voucher_code: string;
+  amount: number;
+  claimed_at: number;
+  /** Asia/Seoul date of `claimed_at`: reports count a claim on the day the office paid it. */
+  claimed_date: string;
+  claimed_by: string;
+  /** The operator's name as configured at the time (key ids may be re-issued; the name is what a person reads). */
+  claimed_by_name: string;
+}
+
 export interface CentralSchema {
   events: EventsTable;
   kiosk_progress: KioskProgressTable;
@@ -87,4 +122,6 @@ export interface CentralSchema {
   identity_attempts: IdentityAttemptsTable;
   identity_tokens: IdentityTokensTable;
   heartbeats: HeartbeatsTable;
+  refund_vouchers: RefundVouchersTable;
+  voucher_claims: VoucherClaimsTable;
 }

@@ -176,13 +176,17 @@ function printReport(period: ReportPeriod, report: import('../../central-office/
     console.log([row.bucket.padEnd(11), row.kioskId.padEnd(14), row.documentCode.padEnd(30), String(row.issuances).padStart(7), String(row.copies).padStart(7), row.fees.toLocaleString('en-US').padStart(11)].join(' '));
   }
   console.log('\nMoney (won)');
-  console.log(['period'.padEnd(11), 'kiosk'.padEnd(14), 'notes in'.padStart(10), 'fees kept'.padStart(10), 'change'.padStart(10), 'refund owed'.padStart(12), 'refund paid'.padStart(12)].join(' '));
+  console.log(
+    ['period'.padEnd(11), 'kiosk'.padEnd(14), 'notes in'.padStart(10), 'fees kept'.padStart(10), 'change'.padStart(10), 'refund owed'.padStart(12), 'refund paid'.padStart(12), 'claimed (n)'.padStart(16)].join(' '),
+  );
   for (const row of report.cash) {
     console.log(
       [row.bucket.padEnd(11), row.kioskId.padEnd(14), row.notesStacked, row.feesKept, row.changePaid].map((value, index) => (index < 2 ? String(value) : value.toLocaleString('en-US').padStart(10))).join(' ') +
-        ` ${row.refundsOwed.toLocaleString('en-US').padStart(12)} ${row.refundsPaid.toLocaleString('en-US').padStart(12)}`,
+        ` ${row.refundsOwed.toLocaleString('en-US').padStart(12)} ${row.refundsPaid.toLocaleString('en-US').padStart(12)} ${`${row.refundsClaimed.toLocaleString('en-US')} (${row.vouchersClaimed})`.padStart(16)}`,
     );
   }
   const totals = report.totals;
-  console.log(`\nTotal: ${totals.issuances} issuances, ${totals.copies} copies, ${totals.fees.toLocaleString('en-US')} won in fees, ${totals.changePaid.toLocaleString('en-US')} won change, ${totals.refundsOwed.toLocaleString('en-US')} won refunds owed, ${totals.refundsPaid.toLocaleString('en-US')} won refunds paid`);
+  console.log(
+    `\nTotal: ${totals.issuances} issuances, ${totals.copies} copies, ${totals.fees.toLocaleString('en-US')} won in fees, ${totals.changePaid.toLocaleString('en-US')} won change, ${totals.refundsOwed.toLocaleString('en-US')} won refunds owed, ${totals.refundsPaid.toLocaleString('en-US')} won refunds paid, ${totals.refundsClaimed.toLocaleString('en-US')} won in ${totals.vouchersClaimed} voucher(s) claimed at the office`,
+  );
 }

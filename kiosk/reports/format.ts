@@ -25,6 +25,10 @@ export function formatReport(report: OperationsReport, format: ReportFormat): st
 
 const PERIOD_WORDS = { daily: 'Daily', monthly: 'Monthly', yearly: 'Yearly' } as const;
 
+/** Why the kiosk's own report has no claims figure (the JSON says `null`; the CSV has no money columns). */
+export const CLAIMS_NOT_KNOWN =
+  '* vouchers are paid at the district office, which the kiosk does not hear about: refunds claimed are in the central office report (kiosk report --kiosk or --central, or the operator page)';
+
 export function reportTable(report: OperationsReport): string {
   const out: string[] = [];
   const scope = report.kioskIds.length === 1 ? `kiosk ${report.kioskIds[0]}` : `${report.kioskIds.length} kiosks`;
@@ -76,11 +80,14 @@ export function reportTable(report: OperationsReport): string {
         ['change paid in coins', number(m.changePaid)],
         ['refunds paid in coins', number(m.refundsPaidInCoins)],
         ['refunds owed (vouchers issued)', number(m.refundsOwed)],
-        ['refunds claimed at the office', number(m.refundsClaimed)],
+        m.refundsClaimed === null
+          ? ['refunds claimed at the office', 'n/a *']
+          : [`refunds claimed at the office (${number(m.vouchersClaimed ?? 0)} voucher${m.vouchersClaimed === 1 ? '' : 's'})`, number(m.refundsClaimed)],
       ],
       new Set([1]),
     ),
   );
+  if (m.refundsClaimed === null) out.push(CLAIMS_NOT_KNOWN);
   const p = report.paper;
   out.push('', 'Paper');
   out.push(

@@ -76,7 +76,10 @@ export class KioskOperationsSource implements OperationsSource {
   }
 
   async money(range: DateRange, kiosk: string | undefined): Promise<MoneyAggregate> {
-    const zero = { notesIn: 0, feesKept: 0, changePaid: 0, refundsPaidInCoins: 0, refundsOwed: 0, refundsClaimed: 0 };
+    // Vouchers are paid at the district office counter and recorded by the central office, which tells the kiosk
+    // nothing back: the kiosk cannot know what was claimed, so it says "not known" (null), never 0.
+    const unknownClaims = { refundsClaimed: null, vouchersClaimed: null };
+    const zero = { notesIn: 0, feesKept: 0, changePaid: 0, refundsPaidInCoins: 0, refundsOwed: 0, ...unknownClaims };
     if (this.foreign(kiosk)) return zero;
     const [from, to] = this.bounds(range);
     const row = this.db
@@ -86,12 +89,11 @@ export class KioskOperationsSource implements OperationsSource {
            coalesce(sum(CASE WHEN type = 'cash.fee-kept' THEN json_extract(payload, '$.amount') END), 0) AS feesKept,
            coalesce(sum(CASE WHEN type = 'cash.change-paid' THEN json_extract(payload, '$.amount') END), 0) AS changePaid,
            coalesce(sum(CASE WHEN type = 'cash.refund-paid' AND json_extract(payload, '$.method') = 'coins' THEN json_extract(payload, '$.amount') END), 0) AS refundsPaidInCoins,
-           coalesce(sum(CASE WHEN type = 'cash.refund-owed' THEN json_extract(payload, '$.amount') END), 0) AS refundsOwed,
-           coalesce(sum(CASE WHEN type = 'cash.refund-paid' AND json_extract(payload, '$.method') = 'voucher-claimed' THEN json_extract(payload, '$.amount') END), 0) AS refundsClaimed
+           coalesce(sum(CASE WHEN type = 'cash.refund-owed' THEN json_extract(payload, '$.amount') END), 0) AS refundsOwed
          FROM outbox WHERE type LIKE 'cash.%' AND occurred_at >= ? AND occurred_at < ?`,
       )
-      .get(from, to) as MoneyAggregate | undefined;
-    return row ?? zero;
+      .get(from, to) as Omit<MoneyAggregate, keyof typeof unknownClaims> | undefined;
+    return row ? { ...row, ...unknownClaims } : zero;
   }
 
   async paper(range: DateRange, kiosk: string | undefined): Promise<PaperAggregate> {

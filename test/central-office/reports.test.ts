@@ -56,10 +56,10 @@ describe.each(STORAGE_KINDS)('reports and kiosk health over %s', (kind) => {
       { bucket: '2026-11-25', kioskId: PNU.kioskId, documentCode: 'resident-copy', issuances: 1, copies: 1, pages: 1, fees: 200 },
     ]);
     expect(day.cash).toEqual([
-      { bucket: '2026-11-24', kioskId: HALL.kioskId, notesStacked: 1000, feesKept: 400, changePaid: 600, refundsOwed: 0, refundsPaid: 0 },
-      { bucket: '2026-11-25', kioskId: HALL.kioskId, notesStacked: 0, feesKept: 0, changePaid: 0, refundsOwed: 300, refundsPaid: 0 },
+      { bucket: '2026-11-24', kioskId: HALL.kioskId, notesStacked: 1000, feesKept: 400, changePaid: 600, refundsOwed: 0, refundsPaid: 0, refundsClaimed: 0, vouchersClaimed: 0 },
+      { bucket: '2026-11-25', kioskId: HALL.kioskId, notesStacked: 0, feesKept: 0, changePaid: 0, refundsOwed: 300, refundsPaid: 0, refundsClaimed: 0, vouchersClaimed: 0 },
     ]);
-    expect(day.totals).toEqual({ issuances: 4, copies: 5, fees: 1300, changePaid: 600, refundsOwed: 300, refundsPaid: 0 });
+    expect(day.totals).toEqual({ issuances: 4, copies: 5, fees: 1300, changePaid: 600, refundsOwed: 300, refundsPaid: 0, refundsClaimed: 0, vouchersClaimed: 0 });
 
     const monthly = IssuanceReport.parse((await asOperator(`${API_PATHS.reports}?period=month&kiosk=${HALL.kioskId}`)).body);
     expect(monthly.issuances).toEqual([

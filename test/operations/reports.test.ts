@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildOperationsReport, downtimeOf, lastYearWindow, reportWindow } from '../../central-office/contract/operations-report';
+import { buildOperationsReport, downtimeOf, lastYearWindow, OperationsReport, reportWindow } from '../../central-office/contract/operations-report';
 import { DEMO_KIOSKS, DEMO_OPERATOR } from '../../central-office/demo';
 import { CentralOperationsSource } from '../../central-office/operator/central-source';
 import { startCentralOffice, type RunningCentralOffice } from '../../central-office/start';
-import { CSV_COLUMNS, formatReport, KioskOperationsSource } from '../../kiosk/reports';
+import { FakeClock } from '../../common/clock';
+import { CLAIMS_NOT_KNOWN, CSV_COLUMNS, formatReport, KioskOperationsSource } from '../../kiosk/reports';
 import { openDatabase, Outbox, type KioskDatabase } from '../../kiosk/store';
 import { generateDays } from './support/generate';
 
@@ -120,8 +121,11 @@ describe("the kiosk's own report (kiosk report, no central office)", () => {
       changePaid: sum('cash.change-paid', 'amount'),
       refundsPaidInCoins: 0,
       refundsOwed: sum('cash.refund-owed', 'amount'),
-      refundsClaimed: 0,
+      // Vouchers are paid at the district office: the kiosk cannot know, and says so rather than print 0.
+      refundsClaimed: null,
+      vouchersClaimed: null,
     });
+    expect(report.money.refundsOwed).toBeGreaterThan(0);
     expect(report.money.feesKept).toBe(report.totals.fees);
     expect(report.paper).toMatchObject({ a4SheetsIssued: sum('document.issued', 'pages'), a4SheetsSpoiled: sum('document.failed', 'pagesPrinted'), a4SheetsLoaded: 30 * 500 });
     const faults = db
@@ -155,12 +159,53 @@ describe("the kiosk's own report (kiosk report, no central office)", () => {
     expect(text).toMatch(/계 \(total\)/);
     expect(text).toContain('fees collected (kept)');
   });
+
+  it('says that refunds claimed at the office are not known at the kiosk, in the table and the JSON', async () => {
+    const source = new KioskOperationsSource(db, HALL.kioskId, 'Asia/Seoul');
+    const report = await buildOperationsReport(source, { period: 'monthly', date: '2026-11-15' }, NOW);
+    const table = formatReport(report, 'table');
+    expect(table).toMatch(/refunds claimed at the office\s+n\/a \*/);
+    expect(table).not.toMatch(/refunds claimed at the office\s+0$/m);
+    expect(table).toContain(CLAIMS_NOT_KNOWN);
+    const json = OperationsReport.parse(JSON.parse(formatReport(report, 'json')));
+    expect(json.money).toMatchObject({ refundsClaimed: null, vouchersClaimed: null });
+  });
 });
+
+/**
+ * Vouchers of the generated month, from the kiosk's outbox (independent of the office). The generator numbers its
+ * vouchers per run, so the two generated years share some codes; only codes printed once are used here, as a real
+ * kiosk's codes are.
+ */
+function novemberVouchers(printedBefore: number): { code: string; amount: number }[] {
+  return db
+    .prepare(
+      `SELECT json_extract(payload, '$.voucherCode') AS code, min(json_extract(payload, '$.amount')) AS amount, min(occurred_at) AS at, count(*) AS n
+       FROM outbox WHERE type = 'cash.refund-owed' GROUP BY code
+       HAVING n = 1 AND date(at / 1000, 'unixepoch', '+9 hours') BETWEEN '2026-11-01' AND '2026-11-30' AND at < ? ORDER BY at`,
+    )
+    .all(printedBefore) as { code: string; amount: number }[];
+}
+
+/** What the claimed vouchers add up to, by the kiosk's own record of them. */
+function independentClaims(codes: readonly string[]): { refundsClaimed: number; vouchersClaimed: number } {
+  const row = db
+    .prepare(
+      `SELECT count(*) AS n, coalesce(sum(json_extract(payload, '$.amount')), 0) AS amount FROM outbox
+       WHERE type = 'cash.refund-owed' AND json_extract(payload, '$.voucherCode') IN (SELECT value FROM json_each(?))`,
+    )
+    .get(JSON.stringify(codes)) as { n: number; amount: number };
+  return { refundsClaimed: row.amount, vouchersClaimed: row.n };
+}
 
 describe('the central office report across kiosks', () => {
   let office: RunningCentralOffice;
+  // The office's clock: claims are dated by it. The last afternoon of November, then a claim on 2 December.
+  const officeClock = new FakeClock(Date.parse('2026-11-30T15:00:00+09:00'));
+  const claimedInNovember: string[] = [];
+  const claimedInDecember: string[] = [];
   beforeAll(async () => {
-    office = await startCentralOffice({ storage: { kind: 'sqlite', file: path.join(dir, 'central.sqlite') }, kiosks: DEMO_KIOSKS, operators: [DEMO_OPERATOR], port: 0 });
+    office = await startCentralOffice({ storage: { kind: 'sqlite', file: path.join(dir, 'central.sqlite') }, kiosks: DEMO_KIOSKS, operators: [DEMO_OPERATOR], port: 0, clock: officeClock });
     const outbox = new Outbox(db, HALL.kioskId, () => 0);
     const caller = { role: 'kiosk' as const, kioskId: HALL.kioskId, name: HALL.name, district: '금정구', keyId: HALL.keyId };
     for (let rows = outbox.unacked(1000); rows.length > 0; rows = outbox.unacked(1000)) {
@@ -168,6 +213,20 @@ describe('the central office report across kiosks', () => {
       expect(ack.rejected).toEqual([]);
       outbox.markAcked(rows.map((row) => row.eventId));
     }
+    // Citizens bring every other voucher to the counter in November, and one more in December.
+    const vouchers = novemberVouchers(officeClock.now());
+    expect(vouchers.length).toBeGreaterThanOrEqual(4);
+    const operator = { keyId: DEMO_OPERATOR.keyId, name: DEMO_OPERATOR.name };
+    for (const [index, voucher] of vouchers.entries()) {
+      if (index % 2 !== 0) continue;
+      const claimed = await office.office.claimVoucher({ voucherCode: voucher.code, kioskId: HALL.kioskId }, operator);
+      expect(claimed).toMatchObject({ ok: true, value: { amount: voucher.amount } });
+      claimedInNovember.push(voucher.code);
+    }
+    await officeClock.advance(2 * 24 * 3600_000);
+    const december = vouchers[1]!.code;
+    expect((await office.office.claimVoucher({ voucherCode: december, kioskId: HALL.kioskId }, operator)).ok).toBe(true);
+    claimedInDecember.push(december);
   });
   afterAll(() => office.close());
 
@@ -176,7 +235,13 @@ describe('the central office report across kiosks', () => {
     const local = await buildOperationsReport(new KioskOperationsSource(db, HALL.kioskId, 'Asia/Seoul'), { period: 'monthly', date: '2026-11-15' }, NOW);
     expect(central.documents).toEqual(local.documents);
     expect(central.series).toEqual(local.series);
-    expect(central.money).toEqual(local.money);
+    // Every money figure but the claims, which only the office has: the kiosk says it does not know them.
+    const { refundsClaimed, vouchersClaimed, ...centralMoney } = central.money;
+    const { refundsClaimed: kioskClaimed, vouchersClaimed: kioskVouchers, ...localMoney } = local.money;
+    expect(centralMoney).toEqual(localMoney);
+    expect([kioskClaimed, kioskVouchers]).toEqual([null, null]);
+    expect({ refundsClaimed, vouchersClaimed }).toEqual(independentClaims(claimedInNovember));
+    expect(vouchersClaimed).toBe(claimedInNovember.length);
     expect(central.paper).toEqual(local.paper);
     expect(central.downtime).toEqual(local.downtime);
     expect(central.kioskIds).toEqual(DEMO_KIOSKS.map((kiosk) => kiosk.kioskId).sort());
@@ -190,5 +255,19 @@ describe('the central office report across kiosks', () => {
     const november = independentCounts('2026-11-01', '2026-11-30');
     expect(central.series[10]?.issuances).toBe([...november.values()].reduce((sum, row) => sum + row.issuances, 0));
     expect(central.lastYear.label).toBe('2025');
+    // The claims of the year, by the day of the claim: November's and December's.
+    expect({ refundsClaimed: central.money.refundsClaimed, vouchersClaimed: central.money.vouchersClaimed }).toEqual(independentClaims([...claimedInNovember, ...claimedInDecember]));
+  });
+
+  it('counts a claim on the day the office paid it, and prints the claims in the table', async () => {
+    const source = new CentralOperationsSource(office.office.storage.db, office.office.keys);
+    const december = await buildOperationsReport(source, { period: 'daily', date: '2026-12-02' }, NOW);
+    expect({ refundsClaimed: december.money.refundsClaimed, vouchersClaimed: december.money.vouchersClaimed }).toEqual(independentClaims(claimedInDecember));
+    const lastNovemberDay = await buildOperationsReport(source, { period: 'daily', date: '2026-11-30' }, NOW);
+    expect(lastNovemberDay.money.vouchersClaimed).toBe(claimedInNovember.length);
+    const table = formatReport(lastNovemberDay, 'table');
+    const expected = independentClaims(claimedInNovember);
+    expect(table).toMatch(new RegExp(`refunds claimed at the office \\(${expected.vouchersClaimed} vouchers?\\)\\s+${expected.refundsClaimed.toLocaleString('en-US')}`));
+    expect(table).not.toContain(CLAIMS_NOT_KNOWN);
   });
 });
