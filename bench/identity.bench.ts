@@ -8,11 +8,13 @@ import { capturedTemplate } from '../devices/fingerprint/synthetic-finger';
 import { FakeHidStreamLink } from '../devices/transport/hid-fake';
 import { SerialTransport } from '../devices/transport/serial';
 import { parseResidentNumber } from '../kiosk/identity/resident-number';
+import { keypadVerdict } from '../state-machines/session/resident-number';
 import { openPtyPair } from '../test/support/pty';
 import { formatTiming, heapMiB, machine, summarise } from './measure';
 
 /**
- * `npm run bench identity`: what the identity parts cost on this machine — codec and validation (pure CPU), and a
+ * `npm run bench identity`: what the identity parts cost on this machine — codec and validation as the session runs
+ * it on its keypad (pure CPU), and a
  * whole capture (GenImg → Img2Tz → UpChar with 4 data packets) over the in-process loopback, a fake HID device and
  * a real socat pty, with the finger already on the sensor so that no polling wait is counted.
  */
@@ -46,13 +48,19 @@ async function timeAsync(runs: number, action: () => Promise<void>): Promise<num
 
 async function main(): Promise<void> {
   console.log(machine());
-  const now = Date.now();
+  const today = { year: 2026, month: 11, day: 25 };
 
   const numbers = time(10_000, () => {
-    const parsed = parseResidentNumber(PERSON, { now });
+    const parsed = parseResidentNumber(PERSON, { today });
     if (parsed.ok) parsed.value.residentNumber.wipe();
   });
   console.log(rate('resident number parse + wipe', numbers));
+  // What the session does on every key press of the resident-number screen: 13 judgements for one number.
+  const digits = PERSON.replace('-', '');
+  const entries = time(10_000, () => {
+    for (let typed = 1; typed <= digits.length; typed++) keypadVerdict(digits.slice(0, typed), today);
+  });
+  console.log(rate('resident number typed on the session keypad (13 key presses judged)', entries));
 
   const stream = Uint8Array.from(encodeDataPackets(capturedTemplate(PERSON, 1), 128).flatMap((packet) => Array.from(packet)));
   const parse = time(5_000, () => {

@@ -1,26 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { createActor } from 'xstate';
-import { FakeClock } from '../common/clock';
 import { createLogger } from '../common/log';
 import { createFingerprintReader } from '../devices/fingerprint/factory';
 import { capturedTemplate, enrolledTemplate } from '../devices/fingerprint/synthetic-finger';
-import { identityMachineFor } from '../kiosk/identity/actor';
-import { IdentityService } from '../kiosk/identity/service';
-import { DATABASE_FILE, openDatabase } from '../kiosk/store/database';
-import { Outbox } from '../kiosk/store/outbox';
-import { identityView } from '../state-machines/identity';
+import { ReaderIdentityPort } from '../kiosk/adapters/identity';
+import { FAKE_CITIZEN } from '../kiosk/session/fakes';
+import type { IdentityPort } from '../kiosk/session/ports';
+import { SessionHarness } from '../kiosk/session/testing';
 import { FakeIdentityVerifier } from './support/fake-identity-verifier';
 import { describeFindings, scanForPersonalData } from './support/privacy-scan';
 
 /**
- * The identity step leaves nothing behind: after verified, failed and unreachable checks, with debug logging on,
- * neither the data folder (SQLite database, WAL, log file) holds the resident number or any template that was
- * captured. The full end-to-end scan runs again when the session lands; this one covers the identity parts.
+ * The identity step leaves nothing behind: citizens' sessions through the live path — the session machine, the
+ * production IdentityPort over the real R30x driver and its simulator — verified, refused, and with the central
+ * office gone, with debug logging on. Afterwards the data folder (SQLite database, WAL, log file) holds neither the
+ * resident number (in any form the scan knows) nor any template that was captured. The model-based session tests
+ * check every view and every text column of the database on every path; this one adds the logs and the templates.
  */
-const PERSON = '900101-1234568';
+const PERSON = FAKE_CITIZEN.residentNumber;
 
 describe('identity privacy: nothing at rest', () => {
   let dir: string;
@@ -30,62 +29,57 @@ describe('identity privacy: nothing at rest', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('leaves no resident number or template in the database, its WAL, or the logs', async () => {
-    const clock = new FakeClock();
     const logFile = path.join(dir, 'kiosk.log');
     const destination = pino.destination({ dest: logFile, sync: true });
     const log = createLogger({ destination, level: 'debug' });
-    const opened = openDatabase(path.join(dir, DATABASE_FILE));
-    if (!opened.ok) throw new Error(opened.error.detail);
-    const db = opened.value;
-    const outbox = new Outbox(db, 'GJ-HALL-01', () => clock.now());
-    const { reader, simulator } = await createFingerprintReader({ driver: 'simulated' }, { clock, log });
+    const kiosk = await SessionHarness.create({ file: path.join(dir, 'kiosk.sqlite'), log });
+    const { reader, simulator } = await createFingerprintReader({ driver: 'simulated' }, { clock: kiosk.clock, log });
+    if (!simulator) throw new Error('the simulated reader comes with its simulator');
     const verifier = new FakeIdentityVerifier(new Set([PERSON]));
-    const machine = identityMachineFor(new IdentityService({ reader, verifier, clock, log }));
+    const port = new ReaderIdentityPort({ reader, verifier, clock: kiosk.clock, log: log.child({ part: 'identity' }) });
+    (kiosk.ports as unknown as { identity: IdentityPort }).identity = port;
 
-    const runSession = async (script: (actor: ReturnType<typeof createActor<typeof machine>>) => Promise<void>) => {
-      const actor = createActor(machine, { input: { documentCodes: ['resident-copy'], now: clock.now() } }).start();
-      for (const char of PERSON.replace('-', '')) actor.send({ type: 'KEY', key: { type: 'digit', digit: Number(char) } });
-      actor.send({ type: 'CONFIRM' });
-      await script(actor);
-      // What a careless session might log: its whole view and snapshot.
-      log.debug({ event: 'session.view', view: identityView(actor.getSnapshot()), snapshot: actor.getPersistedSnapshot() });
-      db.transaction(() => outbox.append('session.completed', { outcome: 'cancelled' }))();
-      actor.stop();
-    };
-    const until = async (actor: { getSnapshot(): Parameters<typeof identityView>[0] }, screen: string) => {
-      for (let i = 0; i < 1_000 && identityView(actor.getSnapshot()).screen !== screen; i++) await clock.advance(50);
-      expect(identityView(actor.getSnapshot()).screen).toBe(screen);
+    const toFinger = async () => {
+      await kiosk.chooseDocuments([{ code: 'resident-copy' }]);
+      await kiosk.typeResidentNumber(PERSON);
+      await kiosk.waitFor((view) => view.screen === 'fingerprint' && view.phase === 'place-finger', 10_000);
+      // What a careless kiosk might log while the number is in memory: the whole view and the checkpoint on disk.
+      log.debug({ event: 'session.view', view: kiosk.view, checkpoint: kiosk.store.loadCheckpoint() });
     };
 
-    // 1. verified at the first touch
-    await runSession(async (actor) => {
-      simulator!.placeFinger(PERSON);
-      await until(actor, 'verified');
-    });
-    // 2. a wrong finger, then the office cannot be reached
-    await runSession(async (actor) => {
-      simulator!.placeWrongFinger();
-      await until(actor, 'retry');
-      verifier.reachable = false;
-      actor.send({ type: 'RETRY' });
-      simulator!.placeFinger(PERSON);
-      await until(actor, 'office-unreachable');
-      verifier.reachable = true;
-    });
+    // 1. verified at the first touch, then the citizen cancels on the summary
+    await toFinger();
+    simulator.placeFinger(PERSON);
+    await kiosk.waitForScreen('summary', 30_000);
+    await kiosk.do({ type: 'cancel' });
+    await kiosk.finish(30_000);
+    // 2. a wrong finger, then the central office cannot be reached
+    await toFinger();
+    simulator.placeWrongFinger();
+    await kiosk.waitFor((view) => view.screen === 'fingerprint' && view.phase === 'retry', 30_000);
+    verifier.reachable = false;
+    await kiosk.do({ type: 'retryFingerprint' });
+    simulator.placeFinger(PERSON);
+    expect(await kiosk.waitForScreen('identity-failed', 30_000)).toMatchObject({ reasonKey: 'identity.office-unreachable' });
+    await kiosk.do({ type: 'acknowledge' });
+    await kiosk.finish(30_000);
+
+    expect(kiosk.runtime.inspect().context.digits).toBe('');
+    expect(port.heldTemplates).toBe(0);
     await reader.close();
-    db.close();
+    kiosk.stop(); // closes the database: the WAL is checkpointed into the file the scan reads
     destination.flushSync();
 
     const templates = [enrolledTemplate(PERSON), capturedTemplate(PERSON, 1), capturedTemplate(PERSON, 2), capturedTemplate('wrong-finger:1', 1)];
     const findings = scanForPersonalData([dir], [PERSON], templates, { anyResidentNumberShape: true });
     expect(findings, describeFindings(findings)).toEqual([]);
     // The scan did look at real files with real content.
-    const { readFileSync } = await import('node:fs');
     const logText = readFileSync(logFile, 'utf8');
-    expect(logText).toContain('identity.check.end');
+    expect(logText).toContain('"event":"identity.verify"');
     expect(logText).toContain('fingerprint.capture.end');
     expect(logText).toContain('session.view');
-    // The name from the verdict is shown on screen, never written down.
+    expect(logText).toContain('session.transition');
+    // The name from the verdict never reaches the kiosk's records.
     expect(logText).not.toContain('홍길동');
   });
 });

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { FakeClock } from '../../common/clock';
 import { createLogger } from '../../common/log';
-import { ok } from '../../common/result';
+import { err, ok } from '../../common/result';
 import { createFingerprintReader } from '../../devices/fingerprint/factory';
 import { FINGER_CAPTURE_TIMEOUT_MS } from '../../state-machines/session/timeouts';
 import type { FingerGuidance } from '../../state-machines/session/facts';
@@ -119,6 +119,43 @@ describe('the IdentityPort over the reader and the central office', () => {
     simulator.unplug();
     const captured = await settle(clock, port.capture({ timeoutMs: FINGER_CAPTURE_TIMEOUT_MS, signal: new AbortController().signal, onGuidance: () => undefined }));
     expect(captured).toMatchObject({ ok: false, error: { kind: 'reader-fault' } });
+  });
+
+  it('reports a poor image and a module that stops answering as the session’s failures', async () => {
+    const { clock, simulator, port } = await rig();
+    simulator.placePoorFinger('messy', { hold: true });
+    const poor = await settle(clock, port.capture({ timeoutMs: FINGER_CAPTURE_TIMEOUT_MS, signal: new AbortController().signal, onGuidance: () => undefined }));
+    expect(poor).toMatchObject({ ok: false, error: { kind: 'poor-image' } });
+    simulator.removeFinger();
+    simulator.setAnswering(false);
+    const silent = await settle(clock, port.capture({ timeoutMs: FINGER_CAPTURE_TIMEOUT_MS, signal: new AbortController().signal, onGuidance: () => undefined }));
+    expect(silent).toMatchObject({ ok: false, error: { kind: 'reader-fault', code: 'not-responding' } });
+    expect(port.heldTemplates).toBe(0);
+  });
+
+  it('zeroes the template when the office answers even if the session stopped waiting (the citizen cancelled)', async () => {
+    const { clock, simulator, reader } = await rig();
+    let release: () => void = () => undefined;
+    let sent: Uint8Array | undefined;
+    const slow = {
+      verify: async (_number: string, template: Uint8Array) => {
+        sent = template;
+        await new Promise<void>((resolve) => (release = resolve));
+        return err({ kind: 'unreachable' as const, detail: 'slow' });
+      },
+    };
+    const port = new ReaderIdentityPort({ reader, verifier: slow, clock, log: createLogger({ level: 'silent' }) });
+    simulator.placeFinger(PERSON);
+    const captured = await settle(clock, port.capture({ timeoutMs: FINGER_CAPTURE_TIMEOUT_MS, signal: new AbortController().signal, onGuidance: () => undefined }));
+    if (!captured.ok) throw new Error('no capture');
+    // The session's actor is stopped here: nobody awaits this promise any more.
+    const abandoned = port.verify({ residentNumber: PERSON, template: captured.value, documentCodes: ['resident-copy'] });
+    await clock.advance(0);
+    expect(port.heldTemplates).toBe(0);
+    expect(sent?.some((byte) => byte !== 0)).toBe(true);
+    release();
+    await abandoned;
+    expect(sent?.every((byte) => byte === 0)).toBe(true);
   });
 
   it('maps the reader’s hints to the session’s', () => {

@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import type { IdentityVerdict } from '../../central-office/contract/api';
 import type { Clock, TimerHandle } from '../../common/clock';
 import type { Logger } from '../../common/log';
 import { err, ok, type Result } from '../../common/result';
 import type { CaptureProgress, FingerGuidance as ReaderGuidance, FingerprintReader, FingerprintTemplate } from '../../devices/fingerprint';
 import type { FingerGuidance } from '../../state-machines/session/facts';
 import { describeCentralError, type CentralOfficeClient } from '../central-client/client';
-import type { IdentityVerifier, VerifyFailure } from '../identity/service';
 import type { CaptureFailure, FingerTemplate, IdentityFailure, IdentityPort } from '../session/ports';
 
 /**
  * The session's IdentityPort over the fingerprint reader and the central office's verdict. The session asks for a
  * capture and then a verdict as two steps (it shows "verifying" in between and counts attempts itself), so this
- * adapter composes the reader and an `IdentityVerifier` directly, with the same rules as kiosk/identity's
- * IdentityService:
+ * adapter composes the reader and an `IdentityVerifier`:
  *
  * - the template never leaves this adapter except in the one verify request: the session receives an opaque handle
  *   (`FingerTemplate.template`), the bytes stay in the reader's buffer and are zeroed as soon as the central office
@@ -20,6 +19,18 @@ import type { CaptureFailure, FingerTemplate, IdentityFailure, IdentityPort } fr
  * - nothing here logs a resident number, a template or a name; only outcomes, counts and times.
  */
 export const TEMPLATE_HOLD_MS = 60_000;
+
+/** Why the central office gave no verdict (the shape the central-office client returns). */
+export type VerifyFailure = { readonly kind: 'unreachable' | 'rejected' | 'invalid-response'; readonly detail: string };
+
+/**
+ * POST /v1/identity/verify, as the kiosk's central-office client offers it (`centralIdentityVerifier`; tests use
+ * test/support/fake-identity-verifier.ts). `residentNumber` is `YYMMDD-GNNNNNN`; `template` is the raw character
+ * file and is zeroed after the promise settles, so a verifier must not keep a reference to it.
+ */
+export interface IdentityVerifier {
+  verify(residentNumber: string, template: Uint8Array, documentCodes: readonly string[]): Promise<Result<IdentityVerdict, VerifyFailure>>;
+}
 
 /** The reader's hints after a poor image, in the session's coarser vocabulary. */
 const GUIDANCE: Record<ReaderGuidance, FingerGuidance> = {

@@ -19,9 +19,6 @@ export const RESIDENT_NUMBER_DIGITS = 13;
  */
 export const RANDOM_SERIAL_SINCE = { year: 2020, month: 10, day: 5 } as const;
 
-/** Korea has one fixed offset (no daylight saving): "today" for birth-date checks is the date in Seoul. */
-const KOREA_OFFSET_MS = 9 * 60 * 60 * 1000;
-
 /** Kind of holder, from the seventh digit: 1–4 citizens, 5–8 foreign residents (외국인등록번호). */
 export type Residency = 'citizen' | 'foreign-resident';
 
@@ -46,9 +43,15 @@ export type ValidResidentNumber = {
   readonly warnings: readonly ResidentNumberWarning[];
 };
 
+/** A day in the kiosk's time zone (Asia/Seoul in production), as the session's clock gives it. */
+export type CalendarDate = { readonly year: number; readonly month: number; readonly day: number };
+
 export type ParseOptions = {
-  /** The current time (ms since the epoch) from the injected clock; decides which birth dates lie in the future. */
-  readonly now: number;
+  /**
+   * Today in the kiosk's time zone, from the injected clock: no one is born after it. A date rather than an instant
+   * because the caller (the session, kiosk/session/commands.ts `todayIn`) already knows the kiosk's configured zone.
+   */
+  readonly today: CalendarDate;
 };
 
 const WIPED_MASK = '******-*******';
@@ -212,9 +215,8 @@ export function parseResidentNumber(
     digits.fill(0);
     return err({ kind: 'birth-date' });
   }
-  const todayInKorea = new Date(options.now + KOREA_OFFSET_MS);
   const birth = Date.UTC(year, month - 1, day);
-  const today = Date.UTC(todayInKorea.getUTCFullYear(), todayInKorea.getUTCMonth(), todayInKorea.getUTCDate());
+  const today = Date.UTC(options.today.year, options.today.month - 1, options.today.day);
   if (birth > today) {
     digits.fill(0);
     return err({ kind: 'century-mismatch' });

@@ -1,6 +1,11 @@
+import { silentLogger } from '../../common/log';
+import { createFingerprintReader } from '../../devices/fingerprint/factory';
 import { MAX_PRINT_RECOVERIES, NOTICE_MS, PRINTER_RECOVERY_LIMIT_MS } from '../../state-machines/session/timeouts';
 import type { ViewOf } from '../../state-machines/view-model';
-import { FAKE_PAGE_MS } from './fakes';
+import { FakeIdentityVerifier } from '../../test/support/fake-identity-verifier';
+import { ReaderIdentityPort } from '../adapters/identity';
+import { FAKE_CITIZEN, FAKE_PAGE_MS } from './fakes';
+import type { IdentityPort } from './ports';
 import { ledgerOf, ledgerProblems, SessionHarness } from './testing';
 
 async function toFingerprint(kiosk: SessionHarness) {
@@ -63,6 +68,96 @@ describe('identity', () => {
     await kiosk.waitForScreen('summary', 30_000);
     const phases = kiosk.views.flatMap((view) => (view.screen === 'fingerprint' ? [view.phase] : []));
     expect(phases.slice(-4)).toEqual(['place-finger', 'reading', 'lift-finger', 'verifying']);
+    kiosk.stop();
+  });
+});
+
+/**
+ * The production IdentityPort (kiosk/adapters/identity.ts) over the real R30x driver and its simulator, in place of
+ * the harness's fake, so that what happens at the reader (polling, unplugging) reaches the session as it would on a
+ * kiosk. The central office is the synthetic-print verifier of the other identity tests.
+ */
+async function withReader(kiosk: SessionHarness) {
+  const log = silentLogger();
+  const { reader, simulator } = await createFingerprintReader({ driver: 'simulated' }, { clock: kiosk.clock, log });
+  const verifier = new FakeIdentityVerifier(new Set([FAKE_CITIZEN.residentNumber]));
+  const port = new ReaderIdentityPort({ reader, verifier, clock: kiosk.clock, log });
+  // The runtime's effects look the port up on this object at each capture: swap the fake for the adapter.
+  (kiosk.ports as unknown as { identity: IdentityPort }).identity = port;
+  return { reader, simulator: simulator!, verifier, port };
+}
+
+describe('identity at the real reader', () => {
+  it('match: the masked number, "place your finger", reading, checking, then the documents', async () => {
+    const kiosk = await SessionHarness.create();
+    const { reader, simulator, verifier, port } = await withReader(kiosk);
+    await kiosk.chooseDocuments([{ code: 'resident-copy' }]);
+    await kiosk.waitForScreen('resident-number', 10_000);
+    for (const digit of FAKE_CITIZEN.residentNumber.replace('-', '')) await kiosk.do({ type: 'enterDigit', digit });
+    expect(kiosk.view).toMatchObject({ screen: 'resident-number', masked: '900101-1●●●●●●', complete: true, errorKey: null, warningKey: null });
+    await kiosk.do({ type: 'confirmResidentNumber' });
+    await kiosk.waitFor((view) => view.screen === 'fingerprint' && view.phase === 'place-finger', 10_000);
+    expect(kiosk.view).toMatchObject({ attemptsLeft: 3, canCancel: true });
+    simulator.placeFinger(FAKE_CITIZEN.residentNumber);
+    await kiosk.waitForScreen('summary', 30_000);
+    const phases = kiosk.views.flatMap((view) => (view.screen === 'fingerprint' ? [view.phase] : []));
+    expect([...new Set(phases)]).toEqual(['place-finger', 'reading', 'verifying']);
+    // The template went once to the office and was zeroed; the number left memory with the verdict.
+    expect(verifier.templateBuffers).toHaveLength(1);
+    expect(verifier.templateBuffers[0]?.every((byte) => byte === 0)).toBe(true);
+    expect(port.heldTemplates).toBe(0);
+    expect(kiosk.runtime.inspect().context.digits).toBe('');
+    await reader.close();
+    kiosk.stop();
+  });
+
+  it('reader unplugged mid-capture: the citizen is sent to the counter, nothing is taken and nothing is kept', async () => {
+    const kiosk = await SessionHarness.create();
+    const { reader, simulator, verifier, port } = await withReader(kiosk);
+    await toFingerprint(kiosk);
+    await kiosk.waitFor((view) => view.screen === 'fingerprint' && view.phase === 'place-finger', 10_000);
+    // The reader is polling for a finger (GenImg every 100 ms) when the cable comes out.
+    await kiosk.advance(1_000);
+    expect(kiosk.view).toMatchObject({ screen: 'fingerprint', phase: 'place-finger', attemptsLeft: 3 });
+    simulator.unplug();
+    const failed = await kiosk.waitForScreen('identity-failed', 60_000);
+    // What the citizen sees: identity could not be checked, why, and the way out (acknowledge → the counter).
+    expect(failed).toMatchObject({ screen: 'identity-failed', reasonKey: 'identity.reader-fault', canCancel: true });
+    expect(kiosk.views.some((view) => view.screen === 'fingerprint' && view.phase === 'retry')).toBe(false);
+    // Nothing taken: no template reached the office, no record was fetched, no money was asked for.
+    expect(verifier.templateBuffers).toHaveLength(0);
+    expect(port.heldTemplates).toBe(0);
+    expect(kiosk.ports.records.fetches).toBe(0);
+    expect(kiosk.cash.citizen.inserted).toBe(0);
+    // Nothing kept: the number is out of memory and no snapshot of the session is left on disk afterwards.
+    expect(kiosk.runtime.inspect().context.digits).toBe('');
+    await kiosk.do({ type: 'acknowledge' });
+    expect(kiosk.view.screen).toBe('attract');
+    expect(ledgerOf(kiosk.outbox()).outcomes).toEqual(['identity-failed']);
+    expect(ledgerProblems(kiosk)).toEqual([]);
+    expect(kiosk.store.loadCheckpoint()).toBeNull();
+    expect(kiosk.money.status().openAccounts).toBe(0);
+    await reader.close();
+    kiosk.stop();
+  });
+
+  it('cancel during the capture stops the reader: a finger placed afterwards is not read', async () => {
+    const kiosk = await SessionHarness.create();
+    const { reader, simulator, verifier, port } = await withReader(kiosk);
+    await toFingerprint(kiosk);
+    await kiosk.waitFor((view) => view.screen === 'fingerprint' && view.phase === 'place-finger', 10_000);
+    await kiosk.advance(500);
+    await kiosk.do({ type: 'cancel' });
+    await kiosk.finish(30_000);
+    await kiosk.advance(1_000);
+    simulator.placeFinger(FAKE_CITIZEN.residentNumber);
+    await kiosk.advance(1_000);
+    expect(simulator.simulator.fingerOnSensor).toBe('person');
+    expect(verifier.templateBuffers).toHaveLength(0);
+    expect(port.heldTemplates).toBe(0);
+    expect(kiosk.runtime.inspect().context.digits).toBe('');
+    expect(ledgerOf(kiosk.outbox()).outcomes).toEqual(['cancelled']);
+    await reader.close();
     kiosk.stop();
   });
 });

@@ -160,12 +160,12 @@ describe('choosing documents', () => {
     for (const digit of '9013011') await kiosk.do({ type: 'enterDigit', digit });
     expect(kiosk.view).toMatchObject({ screen: 'resident-number', masked: '901301-1______', digitCount: 7, complete: false });
     for (const digit of '234567') await kiosk.do({ type: 'enterDigit', digit });
-    expect(kiosk.view).toMatchObject({ masked: '901301-1●●●●●●', complete: false, errorKey: 'resident-number.invalid-date' });
+    expect(kiosk.view).toMatchObject({ masked: '901301-1●●●●●●', complete: false, errorKey: 'resident.invalid-date' });
     expect(await kiosk.send({ type: 'enterDigit', digit: '1' })).toMatchObject({ accepted: false });
     expect(await kiosk.send({ type: 'confirmResidentNumber' })).toMatchObject({ accepted: false, reason: 'not-now' });
     await kiosk.do({ type: 'clearDigits' });
     for (const digit of '9001011234567') await kiosk.do({ type: 'enterDigit', digit });
-    expect(kiosk.view).toMatchObject({ complete: true, errorKey: null, warningKey: 'resident-number.check-digit' });
+    expect(kiosk.view).toMatchObject({ complete: true, errorKey: null, warningKey: 'resident.check-digit' });
     await kiosk.do({ type: 'deleteDigit' });
     await kiosk.do({ type: 'enterDigit', digit: '8' });
     expect(kiosk.view).toMatchObject({ complete: true, warningKey: null });

@@ -1,62 +1,59 @@
-/**
- * The 주민등록번호 as the citizen types it, one digit at a time (domain.md): `YYMMDD-GNNNNNN`, G 1–4 for citizens
- * (century and sex), 5–8 for foreign residents. Numbers issued before October 2020 carry a check digit; later ones
- * do not, so a failed check digit is a warning, never a rejection. The digits live only in the session's memory
- * and are wiped as soon as the identity verdict arrives; every view shows them masked.
- *
- * The identity branch provides `kiosk/identity` ResidentNumber for the rest of the kiosk; this is the session's own
- * pure check of what is on the keypad.
- */
-export const RESIDENT_NUMBER_DIGITS = 13;
-
-/** Weights of the pre-2020 check digit over the first twelve digits. */
-const CHECK_WEIGHTS = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5] as const;
-
-export type ResidentNumberProblem = 'invalid-date' | 'invalid-gender-digit';
-
-export type ResidentNumberCheck =
-  | { readonly kind: 'incomplete' }
-  | { readonly kind: 'invalid'; readonly problem: ResidentNumberProblem }
-  /** `checkDigitMismatch`: only a warning (numbers issued since October 2020 have no check digit). */
-  | { readonly kind: 'valid'; readonly checkDigitMismatch: boolean };
-
-/** Century from the gender digit: 1,2,5,6 → 1900s; 3,4,7,8 → 2000s (9/0, born in the 1800s, are not issued any more). */
-function centuryOf(genderDigit: number): number | null {
-  if ([1, 2, 5, 6].includes(genderDigit)) return 1900;
-  if ([3, 4, 7, 8].includes(genderDigit)) return 2000;
-  return null;
-}
-
-function isRealDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-export function checkDigitMatches(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < CHECK_WEIGHTS.length; i++) sum += Number(digits[i]) * (CHECK_WEIGHTS[i] ?? 0);
-  return (11 - (sum % 11)) % 10 === Number(digits[12]);
-}
+import {
+  parseResidentNumber,
+  RESIDENT_NUMBER_DIGITS,
+  type CalendarDate,
+  type ResidentNumberRejectionKind,
+} from '../../kiosk/identity/resident-number';
 
 /**
- * Checks the digits typed so far. `today` bounds the birth date (no one is born tomorrow); it comes from the
- * injected clock, never from `Date.now()`.
+ * The 주민등록번호 on the session's keypad, typed one digit at a time. The rules themselves (century digit 1–8,
+ * foreign residents 5–8, a real birth date not in the future, the check digit only on numbers issued before
+ * 5 October 2020 and only as a warning) are kiosk/identity/resident-number.ts's, the kiosk's one validator; this
+ * module turns its verdict into the message keys the renderer's catalogues hold (`resident.*`, docs/ui.md) and
+ * masks the digits for the screen. The digits live only in the session's memory and are wiped when the identity
+ * step ends (session.ts `acceptVerdict`, `identityFailed`, `wipePersonal`, `reset`).
  */
-export function checkResidentNumber(digits: string, today: { year: number; month: number; day: number }): ResidentNumberCheck {
+export { RESIDENT_NUMBER_DIGITS };
+
+/** Renderer catalogue keys (renderer/i18n/ko.json, en.json) for a number that cannot be right. */
+const REJECTION_KEYS: Record<Exclude<ResidentNumberRejectionKind, 'format'>, string> = {
+  'century-digit': 'resident.invalid-gender-digit',
+  'birth-date': 'resident.invalid-date',
+  'century-mismatch': 'resident.century-mismatch',
+};
+
+/** A number that may be right but whose pre-2020 check digit does not match: the citizen may confirm it. */
+const CHECK_DIGIT_KEY = 'resident.check-digit';
+
+/** Every key this module can put on the resident-number screen (the catalogue test checks each one). */
+export const RESIDENT_NUMBER_MESSAGE_KEYS: readonly string[] = [...Object.values(REJECTION_KEYS), CHECK_DIGIT_KEY];
+
+export type KeypadVerdict = {
+  /** Set: the number cannot be confirmed until it is corrected. */
+  readonly errorKey: string | null;
+  /** Set: the number may be confirmed as it is. */
+  readonly warningKey: string | null;
+};
+
+/**
+ * What the resident-number screen says about the digits typed so far. Nothing until the 13th digit; `today` (the
+ * kiosk's date from the injected clock, never `Date.now()`) bounds the birth date.
+ */
+export function keypadVerdict(digits: string, today: CalendarDate): KeypadVerdict {
+  // The API admits single digits only (kiosk/api/contract.ts): anything else here is a programmer error.
   if (!/^\d*$/.test(digits)) throw new Error('resident number digits must be 0–9');
-  if (digits.length < RESIDENT_NUMBER_DIGITS) return { kind: 'incomplete' };
   if (digits.length > RESIDENT_NUMBER_DIGITS) throw new Error('more than 13 digits');
-  const genderDigit = Number(digits[6]);
-  const century = centuryOf(genderDigit);
-  if (century === null) return { kind: 'invalid', problem: 'invalid-gender-digit' };
-  const year = century + Number(digits.slice(0, 2));
-  const month = Number(digits.slice(2, 4));
-  const day = Number(digits.slice(4, 6));
-  if (!isRealDate(year, month, day)) return { kind: 'invalid', problem: 'invalid-date' };
-  const born = Date.UTC(year, month - 1, day);
-  if (born > Date.UTC(today.year, today.month - 1, today.day)) return { kind: 'invalid', problem: 'invalid-date' };
-  return { kind: 'valid', checkDigitMismatch: !checkDigitMatches(digits) };
+  if (digits.length < RESIDENT_NUMBER_DIGITS) return { errorKey: null, warningKey: null };
+  const parsed = parseResidentNumber(digits, { today });
+  if (!parsed.ok) {
+    const kind = parsed.error.kind;
+    if (kind === 'format') throw new Error('13 digits that are not a resident number shape');
+    return { errorKey: REJECTION_KEYS[kind], warningKey: null };
+  }
+  const { residentNumber, warnings } = parsed.value;
+  // Only the verdict is needed here: the session keeps the digits it was typed, this copy is zeroed at once.
+  residentNumber.wipe();
+  return { errorKey: null, warningKey: warnings.some((warning) => warning.kind === 'check-digit') ? CHECK_DIGIT_KEY : null };
 }
 
 /** The only form of the number a screen ever shows: `900101-1●●●●●●`, `_` for digits still to come (ui.md). */
@@ -70,7 +67,7 @@ export function maskResidentNumber(digits: string): string {
   return `${slots.slice(0, 6).join('')}-${slots.slice(6).join('')}`;
 }
 
-/** `YYMMDD-GNNNNNN`, the form the central office's identity endpoint takes. */
+/** `YYMMDD-GNNNNNN`, the form the central office's identity endpoint takes (IdentityPort.verify only). */
 export function formatResidentNumber(digits: string): string {
   return `${digits.slice(0, 6)}-${digits.slice(6)}`;
 }

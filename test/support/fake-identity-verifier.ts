@@ -1,7 +1,7 @@
 import type { IdentityVerdict } from '../../central-office/contract/api';
 import { err, ok, type Result } from '../../common/result';
 import { enrolledTemplate, MATCH_THRESHOLD, templateSimilarity } from '../../devices/fingerprint/synthetic-finger';
-import type { IdentityVerifier, VerifyFailure } from '../../kiosk/identity/service';
+import type { IdentityVerifier, VerifyFailure } from '../../kiosk/adapters/identity';
 
 /**
  * A stand-in for the central office's identity check in tests that do not start the central office: a synthetic
