@@ -5,29 +5,14 @@ import { IPC_CHANNELS } from '../kiosk/api/channels';
 import { createApiHandlers } from '../kiosk/api/handlers';
 import { createSessionRuntime } from '../kiosk/session/runtime';
 import type { ViewModel } from '../state-machines/view-model';
-import { wireKioskIpc, type IpcInvokeEvent, type IpcMainLike } from './ipc';
-
-/** A stand-in for Electron's ipcMain: the same `handle` contract, invoked the way ipcRenderer.invoke would. */
-class FakeIpcMain implements IpcMainLike {
-  readonly handlers = new Map<string, (event: IpcInvokeEvent, ...args: unknown[]) => unknown>();
-  handle(channel: string, listener: (event: IpcInvokeEvent, ...args: unknown[]) => unknown) {
-    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
-    this.handlers.set(channel, listener);
-  }
-  removeHandler(channel: string) {
-    this.handlers.delete(channel);
-  }
-  invoke(url: string | null, channel: string, ...args: unknown[]) {
-    const handler = this.handlers.get(channel);
-    if (!handler) throw new Error(`no handler for ${channel}`);
-    return Promise.resolve(handler({ senderFrame: url === null ? null : { url } }, ...args));
-  }
-}
+import { FakeIpcMain } from './fake-ipc-main';
+import { wireKioskIpc, wireServiceModeIpc, type ServiceModeOpener } from './ipc';
+import { SERVICE_MODE_CHANNEL, type ServiceModeOpening } from './service-mode';
 
 const ORIGIN = 'file:///opt/kiosk/resources/app.asar/dist/renderer';
 
-function wire() {
-  const session = createSessionRuntime({
+function kioskSession() {
+  return createSessionRuntime({
     kioskId: 'GJ-HALL-01',
     siteName: { ko: '금정구청 민원실', en: 'Geumjeong-gu Office' },
     site: 'government-building',
@@ -38,6 +23,10 @@ function wire() {
     clock: new FakeClock(Date.parse('2026-11-25T10:00:00+09:00')),
     log: silentLogger(),
   });
+}
+
+function wire() {
+  const session = kioskSession();
   const ipc = new FakeIpcMain();
   const pushed: ViewModel[] = [];
   const wiring = wireKioskIpc(ipc, createApiHandlers(session), { push: (view) => pushed.push(view) > 0 }, ORIGIN);
@@ -66,6 +55,62 @@ describe('the Electron IPC wiring', () => {
 
   it('removes its handlers when disposed', () => {
     const { ipc, wiring } = wire();
+    wiring.dispose();
+    expect(ipc.handlers.size).toBe(0);
+  });
+});
+
+describe('the technician’s entry over IPC', () => {
+  function wireService(open: ServiceModeOpener['open'] = () => ({ opened: true })) {
+    const handlers = createApiHandlers(kioskSession());
+    const ipc = new FakeIpcMain();
+    const opened: string[] = [];
+    const wiring = wireServiceModeIpc(
+      ipc,
+      handlers,
+      {
+        open: () => {
+          opened.push('service window');
+          return open();
+        },
+      },
+      ORIGIN,
+    );
+    return { ipc, handlers, opened, wiring };
+  }
+  const page = `${ORIGIN}/index.html`;
+
+  it('opens the service window from the attract screen of the kiosk’s own renderer', async () => {
+    const { ipc, opened } = wireService();
+    expect(await ipc.invoke(page, SERVICE_MODE_CHANNEL)).toEqual({ opened: true });
+    expect(opened).toEqual(['service window']);
+  });
+
+  it('refuses anything but the kiosk’s own renderer', async () => {
+    const { ipc, opened } = wireService();
+    expect(await ipc.invoke('http://127.0.0.1:8080/index.html', SERVICE_MODE_CHANNEL)).toEqual({ opened: false, reason: 'untrusted sender' });
+    expect(await ipc.invoke(null, SERVICE_MODE_CHANNEL)).toEqual({ opened: false, reason: 'untrusted sender' });
+    expect(opened).toEqual([]);
+  });
+
+  it('does not cover a citizen’s session, whatever the renderer asks', async () => {
+    const { ipc, handlers, opened } = wireService();
+    await handlers.command({ type: 'chooseLanguage', language: 'ko' });
+    expect(await ipc.invoke(page, SERVICE_MODE_CHANNEL)).toEqual({ opened: false, reason: 'not on the choose-document screen' });
+    expect(opened).toEqual([]);
+  });
+
+  it('answers the shell’s refusal or failure as a value', async () => {
+    const refused: ServiceModeOpening = { opened: false, reason: 'the loopback host is not running' };
+    expect(await wireService(() => refused).ipc.invoke(page, SERVICE_MODE_CHANNEL)).toEqual(refused);
+    const failing = wireService(() => {
+      throw new Error('no display');
+    });
+    expect(await failing.ipc.invoke(page, SERVICE_MODE_CHANNEL)).toEqual({ opened: false, reason: 'no display' });
+  });
+
+  it('removes its handler when disposed', () => {
+    const { ipc, wiring } = wireService();
     wiring.dispose();
     expect(ipc.handlers.size).toBe(0);
   });

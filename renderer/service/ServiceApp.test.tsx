@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { DeviceReport } from '../../kiosk/diagnostics/types';
 import type { SelfTestRun, ServiceOverview } from '../../kiosk/service-mode/service-mode';
 import type { Answer, ServiceClient } from './api';
-import { ServiceApp } from './ServiceApp';
+import { PIN_IDLE_RETURN_MS, ServiceApp } from './ServiceApp';
 
 /** The service screen against a scripted kiosk: PIN, device states in plain words, a self-test, refills, the close. */
 const ok = <T,>(value: T): Answer<T> => ({ ok: true, value });
@@ -184,5 +184,56 @@ describe('the service screen', () => {
     await user.click(screen.getByRole('button', { name: '마감하기' }));
     expect(calls).toContain('close {"1000":2,"5000":1,"10000":0,"50000":0}');
     expect(await screen.findByText(/차액 -1,000원/)).toBeInTheDocument();
+  });
+});
+
+describe('leaving the service screen', () => {
+  it('goes back to the citizen screen when it was opened from there', async () => {
+    const user = userEvent.setup();
+    const { client, calls } = scriptedClient();
+    const onReturn = vi.fn();
+    render(<ServiceApp client={client} onReturn={onReturn} />);
+    await typePin(user, '258046');
+    await user.click(await screen.findByRole('button', { name: '서비스 모드 나가기' }));
+    expect(calls).toContain('exit');
+    expect(onReturn).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the PIN pad again when it was opened by its address, with no citizen screen to go to', async () => {
+    const user = userEvent.setup();
+    const { client, calls } = scriptedClient();
+    render(<ServiceApp client={client} />);
+    expect(screen.queryByRole('button', { name: '시민 화면으로 돌아가기' })).not.toBeInTheDocument();
+    await typePin(user, '258046');
+    await user.click(await screen.findByRole('button', { name: '서비스 모드 나가기' }));
+    expect(calls).toContain('exit');
+    expect(await screen.findByText('기술자 비밀번호를 입력하세요', { selector: 'p' })).toBeInTheDocument();
+  });
+
+  it('offers the way back from the PIN pad, and takes it by itself after 2 minutes untouched', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+      const { client } = scriptedClient();
+      const onReturn = vi.fn();
+      render(<ServiceApp client={client} onReturn={onReturn} />);
+      await user.click(screen.getByRole('button', { name: '시민 화면으로 돌아가기' }));
+      expect(onReturn).toHaveBeenCalledTimes(1);
+
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(PIN_IDLE_RETURN_MS - 10_000);
+      });
+      await user.click(screen.getByRole('button', { name: '1' })); // a touch starts the two minutes again
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(PIN_IDLE_RETURN_MS - 10_000);
+      });
+      expect(onReturn).toHaveBeenCalledTimes(1);
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(20_000);
+      });
+      expect(onReturn).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -21,7 +21,18 @@ const TABS: readonly { readonly tab: Tab; readonly label: TextKey }[] = [
   { tab: 'queue', label: 'tabQueue' },
 ];
 
-export function ServiceApp({ client, initialLang = 'ko' }: { client: ServiceClient; initialLang?: Lang }) {
+/**
+ * A PIN pad opened from the citizen screen and left alone (the technician walked away, the service session timed
+ * out) would keep the kiosk from citizens for ever: after this long without a touch it goes back by itself.
+ */
+export const PIN_IDLE_RETURN_MS = 2 * 60_000;
+
+/**
+ * @param onReturn back to the citizen screen, when the service screen was opened from it (the technician's entry):
+ *   leaving service mode then goes there, and the PIN pad offers the way back too. Without it (the service screen
+ *   opened by its URL) leaving shows the PIN pad again, as before.
+ */
+export function ServiceApp({ client, initialLang = 'ko', onReturn }: { client: ServiceClient; initialLang?: Lang; onReturn?: () => void }) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [signedIn, setSignedIn] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -49,6 +60,22 @@ export function ServiceApp({ client, initialLang = 'ko' }: { client: ServiceClie
     if (signedIn) void refresh();
   }, [signedIn, refresh]);
 
+  useEffect(() => {
+    if (signedIn || !onReturn) return;
+    let timer = setTimeout(onReturn, PIN_IDLE_RETURN_MS);
+    const touched = () => {
+      clearTimeout(timer);
+      timer = setTimeout(onReturn, PIN_IDLE_RETURN_MS);
+    };
+    window.addEventListener('pointerdown', touched);
+    window.addEventListener('keydown', touched);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('pointerdown', touched);
+      window.removeEventListener('keydown', touched);
+    };
+  }, [signedIn, onReturn]);
+
   const t = (key: TextKey) => translate(lang, key);
   const languageButton = (
     <button type="button" className="language" onClick={() => setLang(lang === 'ko' ? 'en' : 'ko')}>
@@ -58,7 +85,14 @@ export function ServiceApp({ client, initialLang = 'ko' }: { client: ServiceClie
   if (!signedIn) {
     return (
       <div className="service">
-        <div className="top">{languageButton}</div>
+        <div className="top">
+          {languageButton}
+          {onReturn ? (
+            <button type="button" className="exit" onClick={onReturn}>
+              {t('backToCitizen')}
+            </button>
+          ) : null}
+        </div>
         <PinScreen
           client={client}
           lang={lang}
@@ -88,6 +122,7 @@ export function ServiceApp({ client, initialLang = 'ko' }: { client: ServiceClie
             void client.exit().then(() => {
               setSignedIn(false);
               setOverview(null);
+              onReturn?.();
             })
           }
         >

@@ -13,6 +13,7 @@ export const TEXT = {
   sessionEnded: { ko: '서비스 세션이 끝났습니다. 비밀번호를 다시 입력하세요.', en: 'The service session ended: enter the PIN again.' },
   network: { ko: '발급기와 연결되지 않습니다: {detail}', en: 'Cannot reach the kiosk: {detail}' },
   exit: { ko: '서비스 모드 나가기', en: 'Leave service mode' },
+  backToCitizen: { ko: '시민 화면으로 돌아가기', en: 'Back to the citizen screen' },
   refresh: { ko: '새로 고침', en: 'Refresh' },
   language: { ko: 'English', en: '한국어' },
   tabDevices: { ko: '장치', en: 'Devices' },

@@ -2,6 +2,7 @@ import boldUrl from 'pretendard-gov/dist/web/static/woff2-subset/PretendardGOV-B
 import regularUrl from 'pretendard-gov/dist/web/static/woff2-subset/PretendardGOV-Regular.subset.woff2?url';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { CITIZEN_SCREEN, FROM_CITIZEN_PARAM, FROM_CITIZEN_VALUE } from '../components/technician-entry';
 import { createServiceClient } from './api';
 import { ServiceApp } from './ServiceApp';
 import './service.css';
@@ -18,10 +19,14 @@ for (const [url, weight] of [
 
 const root = document.getElementById('service-root');
 if (root) {
-  const lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'ko';
+  const params = new URLSearchParams(location.search);
+  const lang = params.get('lang') === 'en' ? 'en' : 'ko';
+  // Opened from the citizen screen's technician entry: leaving goes back there (in Electron the shell closes the
+  // service window on that navigation).
+  const fromCitizen = params.get(FROM_CITIZEN_PARAM) === FROM_CITIZEN_VALUE;
   createRoot(root).render(
     <StrictMode>
-      <ServiceApp client={createServiceClient()} initialLang={lang} />
+      <ServiceApp client={createServiceClient()} initialLang={lang} {...(fromCitizen ? { onReturn: () => location.assign(CITIZEN_SCREEN) } : {})} />
     </StrictMode>,
   );
 }

@@ -1,0 +1,58 @@
+import { DISTRICT_OFFICE_HOURS } from '../catalog';
+import { FakeClock } from '../common/clock';
+import { silentLogger } from '../common/log';
+import { createApiHandlers } from '../kiosk/api/handlers';
+import { createSessionRuntime } from '../kiosk/session/runtime';
+import { FakeIpcMain } from './fake-ipc-main';
+import { wireServiceModeIpc } from './ipc';
+
+/**
+ * The preload against a stand-in for Electron's renderer side: what it puts in the page's world, and that
+ * `openServiceMode()` reaches the main process's wiring (a fake ipcMain) from the kiosk's own renderer.
+ */
+const PAGE = 'file:///opt/kiosk/resources/app.asar/dist/renderer/index.html';
+const electron = vi.hoisted(() => ({
+  exposed: new Map<string, Record<string, unknown>>(),
+  invoke: (_channel: string, ..._args: unknown[]): Promise<unknown> => Promise.reject(new Error('not wired')),
+}));
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, api: Record<string, unknown>) => electron.exposed.set(key, api) },
+  ipcRenderer: {
+    invoke: (channel: string, ...args: unknown[]) => electron.invoke(channel, ...args),
+    on: () => undefined,
+    removeListener: () => undefined,
+  },
+}));
+
+await import('./preload');
+
+type Bridge = { openServiceMode(): Promise<unknown> };
+
+describe('the preload', () => {
+  it('exposes KioskApi and the technician’s entry, nothing else', () => {
+    expect([...electron.exposed.keys()]).toEqual(['kioskBridge']);
+    expect(Object.keys(electron.exposed.get('kioskBridge') ?? {}).sort()).toEqual(['openServiceMode', 'send', 'subscribe']);
+  });
+
+  it('asks the main process to open service mode, which opens it from the attract screen', async () => {
+    const session = createSessionRuntime({
+      kioskId: 'GJ-HALL-01',
+      siteName: { ko: '금정구청 민원실', en: 'Geumjeong-gu Office' },
+      site: 'government-building',
+      hours: DISTRICT_OFFICE_HOURS,
+      disabledDocuments: [],
+      pxPerMm: 3.64,
+      simulated: true,
+      clock: new FakeClock(Date.parse('2026-11-25T10:00:00+09:00')),
+      log: silentLogger(),
+    });
+    const ipc = new FakeIpcMain();
+    let opened = 0;
+    wireServiceModeIpc(ipc, createApiHandlers(session), { open: () => ((opened += 1), { opened: true }) }, 'file:///opt/kiosk/resources/app.asar/dist/renderer');
+    electron.invoke = (channel, ...args) => ipc.invoke(PAGE, channel, ...args);
+    const bridge = electron.exposed.get('kioskBridge') as unknown as Bridge;
+    expect(await bridge.openServiceMode()).toEqual({ opened: true });
+    expect(opened).toBe(1);
+  });
+});
