@@ -289,6 +289,7 @@ export async function createKioskService(config: KioskConfig, deps: KioskService
     ports,
     money,
     feeSchedule: config.fees,
+    idleTiming: config.session,
     kioskId: config.kioskId,
     siteName: config.site.name,
     site: config.site.kind,

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { I18nextProvider } from 'react-i18next';
 import type { KioskCommand } from '../kiosk/api/contract';
 import type { ViewModel } from '../state-machines/view-model';
@@ -15,15 +16,21 @@ export function App({ client, speaker, i18nOptions }: { readonly client: KioskCl
   const [view, setView] = useState<ViewModel | null>(null);
   const i18n = useMemo(() => createI18n('ko', i18nOptions), [i18nOptions]);
   const voice = useMemo(() => speaker ?? createPageSpeaker(window), [speaker]);
-  useEffect(
-    () =>
-      client.subscribe((next) => {
-        // The language changes before React renders the view, so no frame shows the old language.
-        if (i18n.language !== next.language) void i18n.changeLanguage(next.language);
-        setView(next);
-      }),
-    [client, i18n],
-  );
+  useEffect(() => {
+    let subscribing = true;
+    const unsubscribe = client.subscribe((next) => {
+      // The language changes before React renders the view, so no frame shows the old language.
+      if (i18n.language !== next.language) void i18n.changeLanguage(next.language);
+      // Each view is drawn on its own, never batched with the next one: an accessible-keypad pulse lives in one view
+      // only and the shell acts on the pulse it draws, so views batched together dropped keys pressed in quick
+      // succession (six quick "down" presses moved the focus two or three places; test/e2e/ui-issuance-keypad.spec.ts).
+      // A view delivered during `subscribe` itself (inside this effect) cannot be flushed and needs not be.
+      if (subscribing) setView(next);
+      else flushSync(() => setView(next));
+    });
+    subscribing = false;
+    return unsubscribe;
+  }, [client, i18n]);
   const send = useCallback((command: KioskCommand) => client.send(command), [client]);
   const language = view?.language;
   useEffect(() => {

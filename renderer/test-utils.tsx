@@ -39,9 +39,14 @@ export function renderKiosk(first: ViewModel, options: { readonly answer?: (comm
     user,
     /** The texts spoken so far, in order. */
     spoken: () => speaker.spoken.map((utterance) => utterance.text),
-    /** Delivers a new view; awaited, so that voice guidance (a mutation observer) has looked at the new screen. */
+    /**
+     * Delivers a new view; awaited, so that voice guidance (a mutation observer) has looked at the new screen. Like
+     * the kiosk's view stream, it arrives after the observers saw what the last view changed (the App draws each
+     * view at once, so a view pushed before they ran would be drawn before that).
+     */
     push: (view: ViewModel) =>
       act(async () => {
+        await Promise.resolve();
         listener?.(view);
       }),
   };

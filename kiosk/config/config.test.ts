@@ -66,6 +66,44 @@ describe('the configuration file', () => {
     if (!loaded.ok) expect(formatConfigError(loaded.error)).toMatch(/Cannot read the configuration file \/nonexistent\/kiosk.json: ENOENT/);
   });
 
+  it('gives the session the production idle timing by default', () => {
+    const parsed = parseConfig(demo());
+    expect(parsed).toMatchObject({ ok: true, value: { session: { idleScale: 1, warningSeconds: 30 } } });
+  });
+
+  it('lets a production kiosk lengthen or shorten idle time within bounds, never under 20 s to answer', () => {
+    const config = demo();
+    config.simulatorControl = false;
+    config.session = { idleScale: 2, warningSeconds: 45 };
+    expect(parseConfig(config)).toMatchObject({ ok: true, value: { session: { idleScale: 2, warningSeconds: 45 } } });
+
+    config.session = { idleScale: 0.1, warningSeconds: 5 };
+    const message = problemsOf(config);
+    expect(message).toContain('session.idleScale: expected at least 0.5 (lower only with "simulatorControl": true, never in production), found 0.1');
+    expect(message).toContain('session.warningSeconds: expected at least 20 s to answer the warning (lower only with "simulatorControl": true, never in production), found 5');
+
+    // One second short is refused; an absent value takes the production default.
+    config.session = { warningSeconds: 19 };
+    expect(problemsOf(config)).toContain('session.warningSeconds: expected at least 20 s');
+    config.session = {};
+    expect(parseConfig(config)).toMatchObject({ ok: true, value: { session: { idleScale: 1, warningSeconds: 30 } } });
+  });
+
+  it('accepts test timings only on a kiosk with simulator control, and never below the test floor', () => {
+    const config = demo();
+    config.simulatorControl = true;
+    config.session = { idleScale: 0.05, warningSeconds: 5 };
+    expect(parseConfig(config)).toMatchObject({ ok: true, value: { session: { idleScale: 0.05, warningSeconds: 5 } } });
+
+    config.session = { idleScale: 0, warningSeconds: 1.5, idleScal: 1 };
+    const message = problemsOf(config);
+    expect(message).toContain('session.idleScale: expected');
+    expect(message).toContain('session.warningSeconds: expected');
+    expect(message).toContain('session.idleScal: expected no such key ("idleScal" → did you mean "idleScale"?)');
+    config.session = { idleScale: 4 };
+    expect(problemsOf(config)).toContain('session.idleScale: expected');
+  });
+
   it('requires a central office secret or secret file', () => {
     const config = demo();
     delete config.centralOffice.secret;

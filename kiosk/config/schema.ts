@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isDocumentCode } from '../../catalog';
 import { NAVIGATION_KEYS } from '../../devices/keypad/keys';
+import { DEFAULT_IDLE_TIMING, PRODUCTION_IDLE_TIMING, TEST_IDLE_TIMING } from '../../state-machines/session/timeouts';
 
 /**
  * The kiosk's one configuration file (JSON), validated at start-up. Objects are strict so that a typo in a key
@@ -195,6 +196,23 @@ export const KioskConfig = z
       })
       .strict()
       .default({ pxPerMm: 3.64, languages: ['ko', 'en'] }),
+    /**
+     * The citizen's time (docs/integrator-guide.md): every screen's idle limit (60–120 s, docs/session.md) times
+     * `idleScale`, and the warning's countdown. Production bounds: `idleScale` 0.5–3, `warningSeconds` 20–120 (at
+     * least 20 s to answer, ui.md); below them only with `simulatorControl` (tests and demos, never production).
+     */
+    session: z
+      .object({
+        idleScale: z.number().min(TEST_IDLE_TIMING.idleScale.min).max(TEST_IDLE_TIMING.idleScale.max).default(DEFAULT_IDLE_TIMING.idleScale),
+        warningSeconds: z
+          .number()
+          .int()
+          .min(TEST_IDLE_TIMING.warningSeconds.min)
+          .max(TEST_IDLE_TIMING.warningSeconds.max)
+          .default(DEFAULT_IDLE_TIMING.warningSeconds),
+      })
+      .strict()
+      .default({ ...DEFAULT_IDLE_TIMING }),
     service: z
       .object({
         /** scrypt hash of the technician PIN: `scrypt$<salt hex>$<hash hex>`. */
@@ -204,7 +222,26 @@ export const KioskConfig = z
     /** The simulator control endpoints, for the devices that are simulated (docs/simulator.md); never in production. */
     simulatorControl: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .superRefine((config, context) => {
+    // Shortened time is for test kiosks only: a citizen in production always gets the production minimums.
+    if (config.simulatorControl) return;
+    const { idleScale, warningSeconds } = PRODUCTION_IDLE_TIMING;
+    if (config.session.idleScale < idleScale.min) {
+      context.addIssue({
+        code: 'custom',
+        path: ['session', 'idleScale'],
+        message: `at least ${idleScale.min} (lower only with "simulatorControl": true, never in production)`,
+      });
+    }
+    if (config.session.warningSeconds < warningSeconds.min) {
+      context.addIssue({
+        code: 'custom',
+        path: ['session', 'warningSeconds'],
+        message: `at least ${warningSeconds.min} s to answer the warning (lower only with "simulatorControl": true, never in production)`,
+      });
+    }
+  });
 
 export type KioskConfig = z.infer<typeof KioskConfig>;
 export type KioskConfigInput = z.input<typeof KioskConfig>;

@@ -16,6 +16,7 @@ import {
 import type { Clock } from '../../common/clock';
 import type { Logger } from '../../common/log';
 import { sessionMachine, stateKey, type SessionSnapshot } from '../../state-machines/session';
+import type { IdleTiming } from '../../state-machines/session/timeouts';
 import type { DeviceFault, SessionContext } from '../../state-machines/session/types';
 import { toViewModel, type KioskInfo, type NavigationKey, type ViewModel } from '../../state-machines/view-model';
 import { KioskCommand, type KioskApi } from '../api/contract';
@@ -56,6 +57,11 @@ export type SessionRuntimeOptions = {
   /** The kiosk's database (journal, outbox, snapshot). Without it, a private in-memory database. */
   readonly store?: SessionStore | { readonly db: KioskDatabase; readonly journal: Journal; readonly outbox: Outbox };
   readonly feeSchedule?: FeeSchedule;
+  /**
+   * Idle limits × `idleScale` and the warning's countdown (configuration `session`, bounds checked there);
+   * the defaults of state-machines/session/timeouts.ts when absent.
+   */
+  readonly idleTiming?: IdleTiming;
   /** Session ids (tests make them predictable). */
   readonly newSessionId?: () => string;
 };
@@ -105,7 +111,12 @@ export function createSessionRuntime(options: SessionRuntimeOptions): SessionRun
     actors: createSessionEffects({ ports, money: options.money ?? unwiredMoney, store, log, availability: availabilityOf }),
   });
   const actor: Actor<typeof machine> = createActor(machine, {
-    input: { feeSchedule: options.feeSchedule ?? DEFAULT_FEE_SCHEDULE, offered: offered.map((document) => document.code), recovery },
+    input: {
+      feeSchedule: options.feeSchedule ?? DEFAULT_FEE_SCHEDULE,
+      offered: offered.map((document) => document.code),
+      recovery,
+      ...(options.idleTiming ? { idleTiming: options.idleTiming } : {}),
+    },
     clock,
   });
 

@@ -1,5 +1,27 @@
-import { IDLE_LIMIT_MS, MAX_EXTENSIONS, THANK_YOU_MS, WARNING_SECONDS } from '../../state-machines/session/timeouts';
-import { ledgerOf, ledgerProblems, SessionHarness } from './testing';
+import { DISTRICT_OFFICE_HOURS } from '../../catalog';
+import { FakeClock } from '../../common/clock';
+import { silentLogger } from '../../common/log';
+import { IDLE_LIMIT_MS, MAX_EXTENSIONS, THANK_YOU_MS, WARNING_SECONDS, type IdleTiming } from '../../state-machines/session/timeouts';
+import { createSessionRuntime } from './runtime';
+import { ledgerOf, ledgerProblems, SessionHarness, WEDNESDAY_10AM } from './testing';
+
+/** A runtime with nothing connected (no money can be taken) and the kiosk's idle timing from the configuration. */
+function timedRuntime(idleTiming?: IdleTiming) {
+  const clock = new FakeClock(WEDNESDAY_10AM);
+  const runtime = createSessionRuntime({
+    kioskId: 'GJ-HALL-01',
+    siteName: { ko: '금정구청 민원실', en: 'Geumjeong-gu Office' },
+    site: 'government-building',
+    hours: DISTRICT_OFFICE_HOURS,
+    disabledDocuments: [],
+    pxPerMm: 3.64,
+    simulated: true,
+    clock,
+    log: silentLogger(),
+    ...(idleTiming ? { idleTiming } : {}),
+  });
+  return { clock, runtime };
+}
 
 describe('time-outs', () => {
   it('warn before the limit with a countdown of at least 20 s, and allow at least 10 extensions', async () => {
@@ -28,6 +50,44 @@ describe('time-outs', () => {
     // Nobody chose a document: no session began, nothing is logged.
     expect(kiosk.sessionEvents()).toEqual([]);
     kiosk.stop();
+  });
+
+  it("follow the kiosk's idle timing (configuration `session`): limits × idleScale, the warning's seconds, across sessions", async () => {
+    const { clock, runtime } = timedRuntime({ idleScale: 0.1, warningSeconds: 5 });
+    const limit = IDLE_LIMIT_MS['choose-document'] / 10;
+    await runtime.send({ type: 'chooseLanguage', language: 'ko' });
+    await clock.advance(limit - 1);
+    expect(runtime.view().timeout).toBeNull();
+    await clock.advance(1);
+    expect(runtime.view()).toMatchObject({ screen: 'choose-document', timeout: { secondsLeft: 5, extensionsLeft: MAX_EXTENSIONS } });
+    await clock.advance(2000);
+    expect(runtime.view().timeout).toEqual({ secondsLeft: 3, extensionsLeft: MAX_EXTENSIONS });
+    expect(await runtime.send({ type: 'extendTime' })).toMatchObject({ accepted: true });
+    expect(runtime.view().timeout).toBeNull();
+    await clock.advance(limit);
+    expect(runtime.view().timeout).toEqual({ secondsLeft: 5, extensionsLeft: MAX_EXTENSIONS - 1 });
+    await clock.advance(5000 - 1);
+    expect(runtime.view().screen).toBe('choose-document');
+    await clock.advance(1);
+    expect(runtime.view()).toMatchObject({ screen: 'attract', timeout: null });
+
+    // The timing is the kiosk's, not the citizen's: the next visit has it too, and voice guidance still doubles it.
+    expect(runtime.inspect().context.idleTiming).toEqual({ idleScale: 0.1, warningSeconds: 5 });
+    await runtime.send({ type: 'touch' });
+    expect(runtime.inspect().context.idle.limitMs).toBe(IDLE_LIMIT_MS.language / 10);
+    await runtime.send({ type: 'setDisplay', voice: { enabled: true } });
+    await runtime.send({ type: 'chooseLanguage', language: 'ko' });
+    expect(runtime.inspect().context.idle.limitMs).toBe((IDLE_LIMIT_MS['choose-document'] / 10) * 2);
+    runtime.stop();
+  });
+
+  it('keep the production timing when the configuration says nothing', async () => {
+    const { clock, runtime } = timedRuntime();
+    await runtime.send({ type: 'chooseLanguage', language: 'ko' });
+    expect(runtime.inspect().context.idle.limitMs).toBe(IDLE_LIMIT_MS['choose-document']);
+    await clock.advance(IDLE_LIMIT_MS['choose-document']);
+    expect(runtime.view().timeout?.secondsLeft).toBe(WARNING_SECONDS);
+    runtime.stop();
   });
 
   it('refuse to extend when no warning is shown', async () => {

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useId, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 
 /**
@@ -25,7 +25,10 @@ export function Dialog(props: {
   const titleId = useId();
   const close = useRef(props.onClose);
   close.current = props.onClose;
-  useEffect(() => {
+  // A layout effect, not a passive one: the screen beneath stops being inert in the same commit that removes the
+  // dialog, so a key pressed right after `back` closed it (flushSync in the shell) moves in the screen. With a passive
+  // effect the frame stayed inert until a later render and that key was lost (ui-live.spec.ts, keypad and voice).
+  useLayoutEffect(() => {
     const opener = document.activeElement;
     const unregister = host.open(() => close.current());
     return () => {

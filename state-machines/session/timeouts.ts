@@ -36,9 +36,31 @@ export const MAX_EXTENSIONS = 10;
 /** Voice guidance or 200 % text: the citizen gets more time on every screen. */
 export const ACCESSIBLE_TIME_FACTOR = 2;
 
-export function idleLimitMs(screen: TimedScreen, display: DisplayPreferences): number {
+/**
+ * A kiosk's own idle timing (configuration `session.idleScale` and `session.warningSeconds`, passed through
+ * `createSessionRuntime` into the machine's input): every screen's limit above times `idleScale`, and a warning
+ * of `warningSeconds`. The configuration schema keeps production kiosks within `PRODUCTION_IDLE_TIMING` (the warning
+ * never under 20 s); only a kiosk with simulator control, which never runs in production, may go below, so that
+ * end-to-end tests see a warning and a time-out in seconds.
+ */
+export type IdleTiming = { readonly idleScale: number; readonly warningSeconds: number };
+
+export const DEFAULT_IDLE_TIMING: IdleTiming = { idleScale: 1, warningSeconds: WARNING_SECONDS };
+
+export const PRODUCTION_IDLE_TIMING = {
+  idleScale: { min: 0.5, max: 3 },
+  warningSeconds: { min: 20, max: 120 },
+} as const;
+
+/** The floor for test kiosks (simulator control on): a screen's limit of a fraction of a second is still a limit. */
+export const TEST_IDLE_TIMING = {
+  idleScale: { min: 0.01, max: PRODUCTION_IDLE_TIMING.idleScale.max },
+  warningSeconds: { min: 2, max: PRODUCTION_IDLE_TIMING.warningSeconds.max },
+} as const;
+
+export function idleLimitMs(screen: TimedScreen, display: DisplayPreferences, timing: IdleTiming = DEFAULT_IDLE_TIMING): number {
   const accessible = display.voice.enabled || display.textScale === 2;
-  return IDLE_LIMIT_MS[screen] * (accessible ? ACCESSIBLE_TIME_FACTOR : 1);
+  return Math.round(IDLE_LIMIT_MS[screen] * timing.idleScale) * (accessible ? ACCESSIBLE_TIME_FACTOR : 1);
 }
 
 /** Screens shown after a session ends, then back to the attract screen on their own. */

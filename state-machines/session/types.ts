@@ -1,6 +1,7 @@
 import type { DocumentCode, FeeQuote, FeeSchedule, OptionValue, OptionValues, WaiverReason } from '../../catalog';
 import type { Won } from '../../common/money';
 import type { DisplayPreferences, KeypadPulse, NavigationKey, RefundNotice } from '../view-model';
+import type { IdleTiming } from './timeouts';
 import type {
   FingerGuidance,
   IdentityFault,
@@ -154,6 +155,8 @@ export type SessionInput = {
   readonly offered: readonly DocumentCode[];
   /** A persisted unfinished session found at start-up. */
   readonly recovery: RecoveryInput | null;
+  /** The kiosk's idle timing (configuration `session`); the defaults of timeouts.ts when absent. */
+  readonly idleTiming?: IdleTiming;
 };
 
 export type SessionContext = {
@@ -183,6 +186,11 @@ export type SessionContext = {
   readonly notice: Notice | null;
   readonly refund: RefundNotice | null;
   readonly idle: IdleState;
+  /**
+   * The kiosk's idle timing, from the input; it belongs to the kiosk, not the citizen, so it outlives `reset`
+   * (`freshContext` does not name it and `assign` keeps the fields it is not given). Absent: the defaults.
+   */
+  readonly idleTiming?: IdleTiming;
   readonly outOfService: readonly DeviceFault[];
   readonly recovery: RecoveryInput | null;
   readonly receiptPrinting: boolean;

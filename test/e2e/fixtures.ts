@@ -3,14 +3,14 @@ import { startKioskProcess, type KioskProcess } from '../support/kiosk-process';
 
 /**
  * A kiosk per test file (worker scope): the demo configuration with simulated devices and a fresh data folder.
- * Before each test the session is sent home, as a citizen walking away would leave it.
+ * Before each test the session is sent home, as a citizen walking away would leave it. A file may change top-level
+ * sections of the configuration for its kiosk: `test.use({ kioskConfig: { session: { idleScale: 0.05 } } })`.
  */
-export const test = base.extend<{ home: void }, { kiosk: KioskProcess }>({
+export const test = base.extend<{ home: void }, { kiosk: KioskProcess; kioskConfig: Record<string, unknown> }>({
+  kioskConfig: [{}, { scope: 'worker', option: true }],
   kiosk: [
-    // Playwright requires the object pattern for fixtures without dependencies.
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const kiosk = await startKioskProcess();
+    async ({ kioskConfig }, use) => {
+      const kiosk = await startKioskProcess({ configure: (config) => Object.assign(config, kioskConfig) });
       await use(kiosk);
       await kiosk.stop();
     },

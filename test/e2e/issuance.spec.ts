@@ -17,11 +17,13 @@ import { describeFindings, scanForPersonalData } from '../support/privacy-scan';
  * The whole issuance end to end (issue 7): the browser host in Debian Chromium, simulated devices except the A4
  * printer — a real `ippeveprinter` over IPP — the embedded central office and real SQLite files.
  *
- * The touch UI's screens after the document choice are being built now, so the browser drives what exists
- * (attract, language, document list, the document's options) and the rest goes through the same KioskApi commands
- * the renderer sends (POST /api/command), with the outside world played through the simulator-control endpoints
- * (place the demo citizen's finger, insert a ₩1,000 note). The browser follows the session all along over the
- * view stream, and is back on the attract screen at the end.
+ * This file checks what lies behind the screens — the real IPP printer's spool, the verification QR at the central
+ * office, the issuance log exactly once, nothing personal on the kiosk's disk — so the browser drives only the first
+ * screens and the rest goes through the same KioskApi commands the renderer sends (POST /api/command), with the
+ * outside world played through the simulator-control endpoints (place the demo citizen's finger, insert a ₩1,000
+ * note). The browser follows the session all along over the view stream, and is back on the attract screen at the
+ * end. The same issuance done entirely in the browser is ui-issuance-touch.spec.ts (by touch) and
+ * ui-issuance-keypad.spec.ts (by the accessible keypad, with voice guidance).
  */
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
@@ -63,7 +65,7 @@ test('a citizen gets a 주민등록표 등본, pays ₩1,000 and receives ₩800
   if (!citizen) throw new Error('no demo citizen in the synthetic population');
   const person = new KioskCitizen(kiosk.url);
 
-  // ---- the screens the touch UI has today, in the browser ----
+  // ---- the first screens in the browser ----
   await page.goto(kiosk.url);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('무인민원발급기');
   await page.getByRole('button', { name: '화면을 눌러 시작하세요' }).click();

@@ -1,24 +1,14 @@
-import type { Page } from '@playwright/test';
 import { measureLayout } from '../support/layout-checks';
+import { recordSpeech, spoken } from '../support/speech';
 import { expect, test } from './fixtures';
 
 /**
- * The touch UI against the live kiosk (the browser host with the demo configuration): what the session does today
- * — attract, language, the document list, a document's options. The rest of the flow (resident number to receipt,
- * the time-out warning) is covered screen by screen in the gallery and component tests until the session machine
- * produces it.
+ * The touch UI against the live kiosk (the browser host with the demo configuration): language switch, pages of
+ * documents by touch, the first screens by a keypad that arrives as a keyboard, with voice guidance (the spoken log
+ * in order), display modes and their reset, a document's options, the simulator panel. Whole issuances in the
+ * browser have their own files: by touch (ui-issuance-touch.spec.ts), by the accessible keypad with voice
+ * (ui-issuance-keypad.spec.ts), and the time-out warning with its extensions (ui-timeout.spec.ts).
  */
-
-/** What voice guidance said, in order (the renderer copies utterances into this array only when a test made it). */
-async function spoken(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window.__kioskSpeechLog ?? []).map((utterance) => utterance.text));
-}
-
-async function recordSpeech(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    window.__kioskSpeechLog = [];
-  });
-}
 
 test('switches language: English from the first screen, Korean again from the language screen', async ({ page, kiosk }) => {
   await page.goto(kiosk.url);
@@ -118,6 +108,8 @@ test('display modes: 200 % text, high contrast, and the low-position layout, unt
   await page.goto(kiosk.url);
   await page.getByRole('button', { name: '화면을 눌러 시작하세요' }).click();
   await page.getByRole('button', { name: '한국어' }).click();
+  // The document list is drawn before measuring (the language screen's tiles would be measured as they leave).
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('발급할 서류를 고르세요');
   const root = page.locator('.kiosk');
   const textSize = () => page.locator('.tile-name').first().evaluate((element) => getComputedStyle(element).fontSize);
   expect(await textSize()).toBe('51px');
@@ -156,7 +148,7 @@ test('display modes: 200 % text, high contrast, and the low-position layout, unt
   await expect(root).toHaveAttribute('data-contrast', 'default');
 });
 
-test('issuance by touch, as far as the session goes today: first screen to the chosen document’s options', async ({ page, kiosk }) => {
+test('opens a document by touch: the step indicator, the fee and the options with their defaults', async ({ page, kiosk }) => {
   await page.goto(kiosk.url);
   await page.getByRole('button', { name: '화면을 눌러 시작하세요' }).click();
   await page.getByRole('button', { name: '한국어' }).click();
