@@ -28,9 +28,10 @@ import {
 } from './session/context';
 import { moneyBack } from './session/money';
 import { prePaymentProblems } from './session/pre-payment';
-import { checkResidentNumber, formatResidentNumber, RESIDENT_NUMBER_DIGITS } from './session/resident-number';
+import { formatResidentNumber, keypadVerdict, RESIDENT_NUMBER_DIGITS } from './session/resident-number';
 import {
   COLLECTION_CLOSE_TIMEOUT_MS,
+  DEFAULT_IDLE_TIMING,
   idleLimitMs,
   MAX_BASKET,
   MAX_EXTENSIONS,
@@ -38,7 +39,6 @@ import {
   NOTICE_MS,
   PRINTER_RECOVERY_LIMIT_MS,
   THANK_YOU_MS,
-  WARNING_SECONDS,
   type TimedScreen,
 } from './session/timeouts';
 import type { MoneySettlement, PrePaymentFacts, PreparedDocument } from './session/facts';
@@ -63,7 +63,7 @@ const ANY_DOCUMENT_PAGES = 1;
 
 /** Why a note came back, for the payment screen: refused by the money service at escrow, or given back by the unit. */
 const returnMessageKey = (reason: string): string =>
-  reason === 'change-unavailable' || reason === 'already-paid' ? 'payment.note-not-accepted' : 'payment.note-returned';
+  reason === 'change-unavailable' ? 'payment.note-not-accepted' : reason === 'already-paid' ? 'payment.already-paid' : 'payment.note-returned';
 
 const sheetsOf = (context: SessionContext) =>
   context.basket.filter(issuable).map((item) => ({ code: item.code, sheets: item.prepared.pages * item.copies }));
@@ -138,7 +138,7 @@ export const sessionMachine = setup({
 
     // ---- idle time-outs: one delayed event at a time, id `idle` ----
     armIdle: enqueueActions(({ context, enqueue }, params: { screen: TimedScreen }) => {
-      const limitMs = idleLimitMs(params.screen, context.display);
+      const limitMs = idleLimitMs(params.screen, context.display, context.idleTiming ?? DEFAULT_IDLE_TIMING);
       enqueue.cancel('idle');
       enqueue.assign({ idle: { ...context.idle, limitMs, secondsLeft: null } });
       enqueue.raise({ type: 'IDLE.WARN' }, { delay: limitMs, id: 'idle' });
@@ -157,7 +157,7 @@ export const sessionMachine = setup({
     }),
     startWarning: enqueueActions(({ context, enqueue }) => {
       if (context.idle.limitMs === null) return;
-      enqueue.assign({ idle: { ...context.idle, secondsLeft: WARNING_SECONDS } });
+      enqueue.assign({ idle: { ...context.idle, secondsLeft: (context.idleTiming ?? DEFAULT_IDLE_TIMING).warningSeconds } });
       enqueue.raise({ type: 'IDLE.TICK' }, { delay: 1000, id: 'idle' });
     }),
     tickWarning: enqueueActions(({ context, enqueue }) => {
@@ -205,15 +205,9 @@ export const sessionMachine = setup({
     enterDigit: assign(({ context, event }) => {
       if (event.type !== 'ENTER_DIGIT') return {};
       const digits = context.digits + event.digit;
-      const check = checkResidentNumber(digits, event.today);
-      switch (check.kind) {
-        case 'incomplete':
-          return { digits, residentErrorKey: null, residentWarningKey: null };
-        case 'invalid':
-          return { digits, residentErrorKey: `resident-number.${check.problem}`, residentWarningKey: null };
-        case 'valid':
-          return { digits, residentErrorKey: null, residentWarningKey: check.checkDigitMismatch ? 'resident-number.check-digit' : null };
-      }
+      // The kiosk's one validator (kiosk/identity/resident-number.ts), through the keypad's message keys.
+      const verdict = keypadVerdict(digits, event.today);
+      return { digits, residentErrorKey: verdict.errorKey, residentWarningKey: verdict.warningKey };
     }),
     deleteDigit: assign(({ context }) => ({ digits: context.digits.slice(0, -1), residentErrorKey: null, residentWarningKey: null })),
     clearDigits: assign({ digits: '', residentErrorKey: null, residentWarningKey: null }),
@@ -445,7 +439,8 @@ export const sessionMachine = setup({
   },
 }).createMachine({
   id: 'session',
-  context: ({ input }) => initialContext(input),
+  // The idle timing is the kiosk's (configuration), kept beside the citizen's context and through every reset.
+  context: ({ input }) => ({ ...initialContext(input), idleTiming: input.idleTiming ?? DEFAULT_IDLE_TIMING }),
   initial: 'boot',
   on: {
     SET_DISPLAY: { actions: ['setDisplay', 'noteActivity'] },

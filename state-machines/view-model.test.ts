@@ -29,7 +29,7 @@ describe('the view model', () => {
     const typed = view('residentNumber', { digits: '9001011234568' });
     expect(typed).toMatchObject({ screen: 'resident-number', masked: '900101-1●●●●●●', digitCount: 13, complete: true, step: 'identity' });
     expect(JSON.stringify(typed)).not.toMatch(/234568/);
-    expect(view('residentNumber', { digits: '9001011234568', residentErrorKey: 'resident-number.invalid-date' })).toMatchObject({ complete: false });
+    expect(view('residentNumber', { digits: '9001011234568', residentErrorKey: 'resident.invalid-date' })).toMatchObject({ complete: false });
   });
 
   it('carries the basket with pages and fees once known, and the total of what can be charged', () => {

@@ -84,7 +84,7 @@ export const DEFAULT_TIMING: DriverTiming = {
 
 // ---- public types -------------------------------------------------------------------------------------------------
 
-/** What the citizen is told after a poor image; the UI maps each to a message (kiosk/identity/messages.ts). */
+/** What the citizen is told after a poor image; the UI maps each to a message (`fingerprint.*` keys of the renderer's catalogues, through kiosk/adapters/identity.ts). */
 export type FingerGuidance = 'press-firmly' | 'hold-still' | 'more-of-finger' | 'wipe-finger' | 'lift-and-retry';
 
 /** Confirmation codes that mean "the image was not good enough", and what to tell the citizen. */

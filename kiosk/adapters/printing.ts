@@ -61,6 +61,9 @@ const FAULT_CODES: Record<A4Fault, string> = {
   other: 'printer-error',
 };
 
+/** Every code `faultCodeOf` can give: the session shows each as `printer.<code>` (the catalogues hold them all). */
+export const PRINTER_FAULT_CODES: readonly string[] = [...new Set([...Object.values(FAULT_CODES), 'printer-error', 'job-aborted', 'job-canceled', 'job-stalled'])];
+
 export function faultCodeOf(reason: PrintJobOutcome['reason']): string {
   if (reason === null) return 'printer-error';
   switch (reason) {

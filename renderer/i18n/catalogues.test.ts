@@ -1,6 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createI18n } from '.';
+import type { Availability } from '../../catalog/availability';
+import type { OptionProblem } from '../../catalog';
+import type { WaiverReason } from '../../catalog/fees';
+import { PRINTER_FAULT_CODES } from '../../kiosk/adapters/printing';
+import { sessionMachine } from '../../state-machines/session';
+import type { FingerGuidance, IdentityFault, IdentityOutcome, PreparationProblem } from '../../state-machines/session/facts';
 import { FIXTURE_NAMES, fixtureView } from '../fixtures/views';
 import en from './en.json';
 import ko from './ko.json';
@@ -67,6 +73,52 @@ describe('the Korean and English catalogues', () => {
     for (const name of FIXTURE_NAMES) visit(fixtureView(name));
     expect(found.length).toBeGreaterThan(10);
     expect(found.filter((key) => !(key in ko))).toEqual([]);
+  });
+});
+
+/**
+ * The keys the session and its view model send (the view model carries keys, the renderer says them). Literal keys
+ * are read from the machine's source, the way the renderer's own are above; keys built from a fact (`fingerprint.` +
+ * the reader's guidance …) are expanded from their types, made exhaustive by `Record<Union, true>` so that a new
+ * member without a text fails to compile here.
+ */
+const STATE_MACHINES = path.resolve(RENDERER, '../state-machines');
+const GUIDANCE: Record<FingerGuidance, true> = { 'place-finger': true, reading: true, 'lift-finger': true, 'press-harder': true, 'move-finger': true, verifying: true };
+const CAPTURE_FAULTS: Record<IdentityFault['kind'], true> = { 'no-finger': true, 'poor-image': true, 'reader-fault': true, 'office-unreachable': true };
+const REFUSALS: Record<Extract<IdentityOutcome, { verified: false }>['reason'], true> = { 'no-match': true, 'unknown-resident': true, 'poor-template': true, locked: true };
+const UNAVAILABLE: Record<Extract<Availability, { available: false }>['reason'], true> = { 'kiosk-closed': true, 'office-hours-only': true, 'not-at-this-site': true };
+const OPTION_PROBLEMS: Record<OptionProblem['problem'], true> = { unknown: true, 'wrong-type': true, 'out-of-range': true, invalid: true };
+const RECORD_PROBLEMS: Record<PreparationProblem, true> = { 'not-found': true, 'office-unreachable': true, 'identity-expired': true, refused: true, 'render-failed': true };
+const WAIVERS: Record<WaiverReason, true> = { 'basic-livelihood-recipient': true, 'national-merit': true, 'district-policy': true };
+/** Namespaces the session uses for messages besides the renderer's own (a key in a namespace nobody has is missed otherwise). */
+const SESSION_NAMESPACES = new Set([...NAMESPACES, 'fees', 'kiosk', 'office', 'printer', 'records', 'recovery', 'session']);
+
+function statePaths(node: { readonly path: readonly string[]; readonly states: Readonly<Record<string, unknown>> }): string[] {
+  const children = Object.values(node.states) as (typeof node)[];
+  return [node.path.join('.'), ...children.flatMap(statePaths)];
+}
+
+describe('the session’s message keys', () => {
+  it('all have a text in the catalogues', () => {
+    const states = new Set(statePaths(sessionMachine.root));
+    const sent = new Set<string>([
+      ...Object.keys(GUIDANCE).filter((guidance) => guidance === 'press-harder' || guidance === 'move-finger').map((guidance) => `fingerprint.${guidance}`),
+      ...Object.keys(CAPTURE_FAULTS).map((kind) => `fingerprint.${kind}`),
+      ...Object.keys(REFUSALS).map((reason) => `fingerprint.${reason}`),
+      ...Object.keys(UNAVAILABLE).map((reason) => `availability.${reason}`),
+      ...Object.keys(OPTION_PROBLEMS).map((problem) => `options.${problem}`),
+      ...Object.keys(RECORD_PROBLEMS).map((problem) => `records.${problem}`),
+      ...Object.keys(WAIVERS).map((waiver) => `fees.waiver.${waiver}`),
+      ...PRINTER_FAULT_CODES.map((code) => `printer.${code}`),
+    ]);
+    for (const file of sourceFiles(STATE_MACHINES)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/['"`]([a-z][a-z0-9-]*\.[a-z0-9.-]+)['"`]/g)) {
+        const key = match[1] ?? '';
+        if (SESSION_NAMESPACES.has(key.split('.')[0] ?? '') && !states.has(key) && key !== 'session.completed' && !/\.(tsx?|json)$/.test(key)) sent.add(key);
+      }
+    }
+    expect(sent.size).toBeGreaterThan(40);
+    expect([...sent].filter((key) => !(key in ko)).sort()).toEqual([]);
   });
 });
 
