@@ -9,6 +9,9 @@ export default defineConfig({
     globals: true,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Vitest's default is one worker fewer than the CPUs: a single worker on the 2-CPU machines here. Many files wait
+    // on processes, ptys and sockets rather than the CPU, so two run side by side.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

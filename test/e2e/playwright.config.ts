@@ -10,8 +10,9 @@ export default defineConfig({
   outputDir: '../../test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // Files run side by side (each starts its own kiosk on a free port and its own Chromium); tests in a file in order.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   reporter: [['list']],
   use: {
