@@ -24,7 +24,12 @@ function fakeKeypad() {
 
 function fakeRuntime(rate = 1) {
   const calls: string[] = [];
+  const views = new Set<(view: { screen: string; display: { voice: { enabled: boolean } } }) => void>();
   const runtime = {
+    subscribe: (listener: (view: { screen: string; display: { voice: { enabled: boolean } } }) => void) => {
+      views.add(listener);
+      return () => views.delete(listener);
+    },
     pressKey: (key: string) => calls.push(`key ${key}`),
     send: async (command: { type: string }) => {
       calls.push(`send ${JSON.stringify(command)}`);
@@ -32,7 +37,10 @@ function fakeRuntime(rate = 1) {
     },
     inspect: () => ({ state: 'attract', context: { display: { voice: { rate } } } }),
   } as unknown as SessionRuntime;
-  return { runtime, calls };
+  const show = (screen: string, voice: boolean) => {
+    for (const listener of views) listener({ screen, display: { voice: { enabled: voice } } });
+  };
+  return { runtime, calls, show, listeners: () => views.size };
 }
 
 describe('the keypad in the main process', () => {
@@ -59,6 +67,28 @@ describe('the keypad in the main process', () => {
     ]);
     unwire();
     expect(wired()).toBe(false);
+  });
+
+  it('switches voice on again for the next visit while the earphone stays plugged in, and not once it is out', async () => {
+    const { keypad, press } = fakeKeypad();
+    const { runtime, calls, show, listeners } = fakeRuntime();
+    const unwire = wireKeypad(keypad, runtime, silentLogger());
+    show('attract', false);
+    expect(calls).toEqual([]);
+    press({ type: 'voice-guidance', on: true, cause: 'earphone-in' });
+    show('language', true);
+    // The visit ends: the display settings are reset, the earphone is still in.
+    show('attract', false);
+    show('attract', true);
+    await Promise.resolve();
+    expect(calls).toEqual(['send {"type":"setDisplay","voice":{"enabled":true}}', 'send {"type":"setDisplay","voice":{"enabled":true}}']);
+    press({ type: 'voice-guidance', on: false, cause: 'earphone-out' });
+    show('attract', false);
+    await Promise.resolve();
+    expect(calls.at(-1)).toBe('send {"type":"setDisplay","voice":{"enabled":false}}');
+    expect(calls).toHaveLength(3);
+    unwire();
+    expect(listeners()).toBe(0);
   });
 
   it('cycles the speech rate back to normal after the fastest', () => {

@@ -7,6 +7,10 @@ import type { SessionRuntime } from '../session/runtime';
  * The accessible keypad in the main process: navigation becomes `runtime.pressKey` (the renderer moves its focus
  * on the pulse), digits go to the resident-number field as the on-screen keys would, and the earphone switches
  * voice guidance on and off (domain: voice only through the earphone). Commands a screen cannot take are ignored.
+ *
+ * Display settings reset when a visit ends; voice guidance follows the earphone instead: while it stays plugged in,
+ * the attract screen that follows a visit switches voice on again, so the next citizen who relies on it is not met
+ * by silence.
  */
 export const MAX_SPEECH_RATE = 2;
 
@@ -16,7 +20,11 @@ export function wireKeypad(keypad: Keypad, runtime: SessionRuntime, log: Logger)
       if (!outcome.accepted && outcome.reason !== 'not-now') log.warn({ event: 'keypad.command-refused', reason: outcome.reason });
     });
   };
-  return keypad.onCommand((command: NavigationCommand) => {
+  let earphoneIn = false;
+  const stopFollowing = runtime.subscribe((view) => {
+    if (earphoneIn && view.screen === 'attract' && !view.display.voice.enabled) send({ type: 'setDisplay', voice: { enabled: true } });
+  });
+  const stopCommands = keypad.onCommand((command: NavigationCommand) => {
     switch (command.type) {
       case 'move':
         runtime.pressKey(command.direction);
@@ -50,8 +58,13 @@ export function wireKeypad(keypad: Keypad, runtime: SessionRuntime, log: Logger)
         return;
       }
       case 'voice-guidance':
+        earphoneIn = command.on;
         send({ type: 'setDisplay', voice: { enabled: command.on } });
         return;
     }
   });
+  return () => {
+    stopCommands();
+    stopFollowing();
+  };
 }
