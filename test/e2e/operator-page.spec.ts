@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { DEMO_OPERATOR } from '../../central-office/demo';
 import { FakeClock } from '../../common/clock';
 import { SEEDED_TODAY, startSeededOffice, type SeededOffice } from '../operations/support/operator-office';
@@ -60,4 +61,44 @@ test('an operator signs in and reads the counts and the charts', async ({ page }
 
   await page.getByRole('button', { name: '로그아웃' }).click();
   await expect(page.getByRole('heading', { name: '운영자 로그인' })).toBeVisible();
+});
+
+test('a clerk at the counter looks a refund voucher up, records it as paid once, and cannot pay it twice', async ({ page }) => {
+  // A voucher one of the seeded kiosks printed, with a code no other kiosk's voucher shares.
+  const db = seeded.running.office.storage.db;
+  const unique = await db
+    .selectFrom('refund_vouchers')
+    .select(['voucher_code', sql<number>`count(*)`.as('n')])
+    .groupBy('voucher_code')
+    .having(sql<number>`count(*)`, '=', 1)
+    .orderBy('voucher_code')
+    .executeTakeFirstOrThrow();
+  const voucher = await db.selectFrom('refund_vouchers').selectAll().where('voucher_code', '=', unique.voucher_code).executeTakeFirstOrThrow();
+
+  await page.goto(`${seeded.running.url}/operator`);
+  await page.getByLabel('운영자 키 ID').fill(DEMO_OPERATOR.keyId);
+  await page.getByLabel('비밀 키').fill(DEMO_OPERATOR.secret);
+  await page.getByRole('button', { name: '로그인' }).click();
+  await page.getByRole('banner').getByRole('link', { name: '환불 확인증 지급' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '환불 확인증 지급' })).toBeVisible();
+
+  await page.getByLabel('확인증 번호 또는 QR').fill(voucher.voucher_code);
+  await page.getByRole('button', { name: '조회' }).click();
+  const amount = `${Number(voucher.amount).toLocaleString('ko-KR')}원`;
+  const pay = page.getByRole('button', { name: `${amount} 지급 처리` });
+  await expect(pay).toBeVisible();
+  await expect(page.locator('#voucher')).toContainText(voucher.kiosk_id);
+  await page.screenshot({ path: path.join(IMAGES, 'operator-voucher.png') });
+
+  await pay.click();
+  await expect(page.getByRole('button', { name: /지급 처리/ })).toHaveCount(0);
+  const claims = await db.selectFrom('voucher_claims').selectAll().where('voucher_code', '=', voucher.voucher_code).execute();
+  expect(claims.map((claim) => ({ kiosk: claim.kiosk_id, amount: Number(claim.amount) }))).toEqual([{ kiosk: voucher.kiosk_id, amount: Number(voucher.amount) }]);
+
+  // The same voucher again (a second visit, or a reload): refused, and nothing more recorded.
+  await page.getByLabel('확인증 번호 또는 QR').fill(voucher.voucher_code);
+  await page.getByRole('button', { name: '조회' }).click();
+  await expect(page.getByRole('alert')).toContainText('이미 지급된 확인증입니다');
+  await expect(page.getByRole('button', { name: /지급 처리/ })).toHaveCount(0);
+  expect(await db.selectFrom('voucher_claims').selectAll().where('voucher_code', '=', voucher.voucher_code).execute()).toHaveLength(1);
 });
