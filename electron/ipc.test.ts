@@ -1,9 +1,6 @@
-import { DISTRICT_OFFICE_HOURS } from '../catalog';
-import { FakeClock } from '../common/clock';
-import { silentLogger } from '../common/log';
 import { IPC_CHANNELS } from '../kiosk/api/channels';
 import { createApiHandlers } from '../kiosk/api/handlers';
-import { createSessionRuntime } from '../kiosk/session/runtime';
+import { unconnectedRuntime } from '../kiosk/session/testing';
 import type { ViewModel } from '../state-machines/view-model';
 import { FakeIpcMain } from './fake-ipc-main';
 import { wireKioskIpc, wireServiceModeIpc, type ServiceModeOpener } from './ipc';
@@ -11,22 +8,8 @@ import { SERVICE_MODE_CHANNEL, type ServiceModeOpening } from './service-mode';
 
 const ORIGIN = 'file:///opt/kiosk/resources/app.asar/dist/renderer';
 
-function kioskSession() {
-  return createSessionRuntime({
-    kioskId: 'GJ-HALL-01',
-    siteName: { ko: '금정구청 민원실', en: 'Geumjeong-gu Office' },
-    site: 'government-building',
-    hours: DISTRICT_OFFICE_HOURS,
-    disabledDocuments: [],
-    pxPerMm: 3.64,
-    simulated: true,
-    clock: new FakeClock(Date.parse('2026-11-25T10:00:00+09:00')),
-    log: silentLogger(),
-  });
-}
-
 function wire() {
-  const session = kioskSession();
+  const session = unconnectedRuntime();
   const ipc = new FakeIpcMain();
   const pushed: ViewModel[] = [];
   const wiring = wireKioskIpc(ipc, createApiHandlers(session), { push: (view) => pushed.push(view) > 0 }, ORIGIN);
@@ -62,7 +45,7 @@ describe('the Electron IPC wiring', () => {
 
 describe('the technician’s entry over IPC', () => {
   function wireService(open: ServiceModeOpener['open'] = () => ({ opened: true })) {
-    const handlers = createApiHandlers(kioskSession());
+    const handlers = createApiHandlers(unconnectedRuntime());
     const ipc = new FakeIpcMain();
     const opened: string[] = [];
     const wiring = wireServiceModeIpc(

@@ -1,8 +1,5 @@
-import { DISTRICT_OFFICE_HOURS } from '../catalog';
-import { FakeClock } from '../common/clock';
-import { silentLogger } from '../common/log';
 import { createApiHandlers } from '../kiosk/api/handlers';
-import { createSessionRuntime } from '../kiosk/session/runtime';
+import { unconnectedRuntime } from '../kiosk/session/testing';
 import { FakeIpcMain } from './fake-ipc-main';
 import { wireServiceModeIpc } from './ipc';
 
@@ -36,17 +33,7 @@ describe('the preload', () => {
   });
 
   it('asks the main process to open service mode, which opens it from the attract screen', async () => {
-    const session = createSessionRuntime({
-      kioskId: 'GJ-HALL-01',
-      siteName: { ko: '금정구청 민원실', en: 'Geumjeong-gu Office' },
-      site: 'government-building',
-      hours: DISTRICT_OFFICE_HOURS,
-      disabledDocuments: [],
-      pxPerMm: 3.64,
-      simulated: true,
-      clock: new FakeClock(Date.parse('2026-11-25T10:00:00+09:00')),
-      log: silentLogger(),
-    });
+    const session = unconnectedRuntime();
     const ipc = new FakeIpcMain();
     let opened = 0;
     wireServiceModeIpc(ipc, createApiHandlers(session), { open: () => ((opened += 1), { opened: true }) }, 'file:///opt/kiosk/resources/app.asar/dist/renderer');

@@ -260,10 +260,14 @@ export async function createKioskService(config: KioskConfig, deps: KioskService
     startReports,
     money,
   });
-  const healthReport = heartbeatHealth({ softwareVersion: softwareVersion(), devices: diagnostics, cash: money, a4Paper: paper });
+  // The health report asks the printers for their status: the 60-s heartbeat does, and the records port's
+  // reachability probe (asked while a citizen waits) re-sends the last report rather than asking the devices again.
+  const deviceHealth = heartbeatHealth({ softwareVersion: softwareVersion(), devices: diagnostics, cash: money, a4Paper: paper });
+  let lastHealth: Omit<Heartbeat, 'queue'> | null = null;
+  const healthReport = async (): Promise<Omit<Heartbeat, 'queue'>> => (lastHealth = await deviceHealth());
   const heartbeatBody = async (): Promise<Heartbeat> => {
     const status = sync.status();
-    return { ...(await healthReport()), queue: { depth: status.depth, oldestUnsentAgeSeconds: status.oldestUnsentAgeSeconds } };
+    return { ...(lastHealth ?? (await healthReport())), queue: { depth: status.depth, oldestUnsentAgeSeconds: status.oldestUnsentAgeSeconds } };
   };
   const records = centralRecordsPort({
     client: central.client,

@@ -1,10 +1,9 @@
-import type { Heartbeat } from '../../central-office/contract/api';
 import type { Logger } from '../../common/log';
 import type { DeviceFault } from '../../state-machines/session/types';
 
 /**
  * Device health as the kiosk acts on it: every device's latest state, from its driver's own events or from polls;
- * the faults that put the attract screen out of service (`runtime.setHealth`); the device map of the heartbeat; and
+ * the faults that put the attract screen out of service (`runtime.setHealth`); and
  * a `device.fault` / `device.recovered` issuance-log event when a device crosses between working and not.
  *
  * Which devices stop issuance: the A4 printer (no certificate without it), the bill acceptor (no fee without it)
@@ -111,16 +110,5 @@ export class HealthBoard {
     this.listeners.add(listener);
     listener(this.faults());
     return () => this.listeners.delete(listener);
-  }
-
-  /** The heartbeat's device map. */
-  heartbeatDevices(): Heartbeat['devices'] {
-    return Object.fromEntries(
-      DEVICES.map((device) => {
-        const health = this.get(device);
-        const detail = [health.code, health.detail].filter(Boolean).join(': ');
-        return [device, detail ? { state: health.condition, detail } : { state: health.condition }];
-      }),
-    );
   }
 }

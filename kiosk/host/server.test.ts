@@ -1,26 +1,14 @@
 import http from 'node:http';
-import { DISTRICT_OFFICE_HOURS } from '../../catalog';
-import { FakeClock } from '../../common/clock';
 import { silentLogger } from '../../common/log';
 import type { ViewModel } from '../../state-machines/view-model';
 import { createApiHandlers } from '../api/handlers';
-import { createSessionRuntime } from '../session/runtime';
+import { unconnectedRuntime } from '../session/testing';
 import { startBrowserHost, type BrowserHost } from './server';
 
 let host: BrowserHost;
 
 beforeEach(async () => {
-  const session = createSessionRuntime({
-    kioskId: 'GJ-HALL-01',
-    siteName: { ko: '금정구청 민원실', en: 'Geumjeong-gu Office' },
-    site: 'government-building',
-    hours: DISTRICT_OFFICE_HOURS,
-    disabledDocuments: [],
-    pxPerMm: 3.64,
-    simulated: true,
-    clock: new FakeClock(Date.parse('2026-11-25T10:00:00+09:00')),
-    log: silentLogger(),
-  });
+  const session = unconnectedRuntime();
   host = await startBrowserHost({ handlers: createApiHandlers(session), host: '127.0.0.1', port: 0, rendererDir: null, log: silentLogger() });
 });
 afterEach(() => host.close());

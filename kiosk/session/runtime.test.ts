@@ -1,26 +1,14 @@
-import { DISTRICT_OFFICE_HOURS } from '../../catalog';
 import { FakeClock } from '../../common/clock';
-import { silentLogger } from '../../common/log';
 import type { ViewModel } from '../../state-machines/view-model';
 
 const documentsOf = (view: ViewModel) => ('documents' in view ? view.documents : []);
-import { createSessionRuntime } from './runtime';
+import { unconnectedRuntime } from './testing';
 
 /** 2026-11-25 is a Wednesday. */
 const seoul = (date: string, time: string) => Date.parse(`${date}T${time}:00+09:00`);
 
 function runtimeAt(epochMs: number, disabledDocuments: string[] = []) {
-  return createSessionRuntime({
-    kioskId: 'GJ-HALL-01',
-    siteName: { ko: '금정구청 민원실', en: 'Geumjeong-gu Office' },
-    site: 'government-building',
-    hours: DISTRICT_OFFICE_HOURS,
-    disabledDocuments,
-    pxPerMm: 3.64,
-    simulated: true,
-    clock: new FakeClock(epochMs),
-    log: silentLogger(),
-  });
+  return unconnectedRuntime({ clock: new FakeClock(epochMs), disabledDocuments });
 }
 
 describe('the session runtime behind KioskApi', () => {

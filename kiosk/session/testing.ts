@@ -19,7 +19,7 @@ import { MoneyService, NO_SESSION, type JournalHookEvent } from '../cash/money-s
 import { openDatabase, type KioskDatabase } from '../store';
 import { createFakePorts, FAKE_CITIZEN, type FakePorts } from './fakes';
 import { recoverAtStartup } from './recovery';
-import { createSessionRuntime, type SessionRuntime } from './runtime';
+import { createSessionRuntime, type SessionRuntime, type SessionRuntimeOptions } from './runtime';
 import { SessionStore, type WriteGate } from './session-store';
 
 /**
@@ -33,6 +33,26 @@ import { SessionStore, type WriteGate } from './session-store';
  * production code.
  */
 export const WEDNESDAY_10AM = Date.parse('2026-11-25T10:00:00+09:00');
+
+/**
+ * The demo kiosk's session runtime with nothing connected (no devices, no office, no money: the session says why
+ * and never acts), on a fake clock at WEDNESDAY_10AM unless told otherwise: for tests of the shells, the runtime and
+ * the time limits.
+ */
+export function unconnectedRuntime(options: Partial<SessionRuntimeOptions> = {}): SessionRuntime {
+  return createSessionRuntime({
+    kioskId: 'GJ-HALL-01',
+    siteName: { ko: '금정구청 민원실', en: 'Geumjeong-gu Office' },
+    site: 'government-building',
+    hours: DISTRICT_OFFICE_HOURS,
+    disabledDocuments: [],
+    pxPerMm: 3.64,
+    simulated: true,
+    clock: new FakeClock(WEDNESDAY_10AM),
+    log: silentLogger(),
+    ...options,
+  });
+}
 
 /** The coin hoppers of the bench, as the demo configuration has them (₩500 at address 3, ₩100 at 4). */
 export const BENCH_COINS: Readonly<Record<500 | 100, number>> = { 500: 200, 100: 500 };

@@ -1,25 +1,11 @@
-import { DISTRICT_OFFICE_HOURS } from '../../catalog';
 import { FakeClock } from '../../common/clock';
-import { silentLogger } from '../../common/log';
 import { IDLE_LIMIT_MS, MAX_EXTENSIONS, THANK_YOU_MS, WARNING_SECONDS, type IdleTiming } from '../../state-machines/session/timeouts';
-import { createSessionRuntime } from './runtime';
-import { ledgerOf, ledgerProblems, SessionHarness, WEDNESDAY_10AM } from './testing';
+import { ledgerOf, ledgerProblems, SessionHarness, unconnectedRuntime, WEDNESDAY_10AM } from './testing';
 
 /** A runtime with nothing connected (no money can be taken) and the kiosk's idle timing from the configuration. */
 function timedRuntime(idleTiming?: IdleTiming) {
   const clock = new FakeClock(WEDNESDAY_10AM);
-  const runtime = createSessionRuntime({
-    kioskId: 'GJ-HALL-01',
-    siteName: { ko: '금정구청 민원실', en: 'Geumjeong-gu Office' },
-    site: 'government-building',
-    hours: DISTRICT_OFFICE_HOURS,
-    disabledDocuments: [],
-    pxPerMm: 3.64,
-    simulated: true,
-    clock,
-    log: silentLogger(),
-    ...(idleTiming ? { idleTiming } : {}),
-  });
+  const runtime = unconnectedRuntime({ clock, ...(idleTiming ? { idleTiming } : {}) });
   return { clock, runtime };
 }
 
